@@ -1,0 +1,12 @@
+using Cleanup.Engine.Sources;
+
+namespace Cleanup.Engine.Ports;
+
+/// <summary>Jellystat or Tautulli. Reads throw <see cref="SourceReadException"/> when they fail.</summary>
+public interface IWatchHistorySource
+{
+    string Name { get; }
+
+    /// <summary>Plays since <paramref name="since"/> (all history when null), all pages.</summary>
+    Task<IReadOnlyList<WatchHistoryEntry>> ListHistoryAsync(DateTimeOffset? since, CancellationToken cancellationToken);
+}

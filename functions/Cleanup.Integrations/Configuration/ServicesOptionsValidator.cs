@@ -1,0 +1,75 @@
+using Cleanup.Engine.Sources;
+
+namespace Cleanup.Integrations.Configuration;
+
+/// <summary>
+/// Checks the services configuration at start-up and fills in default names. Every error names the setting
+/// (<c>Services:Radarr:1:Url</c>) so the owner knows exactly what to fix.
+/// </summary>
+public static class ServicesOptionsValidator
+{
+    public static IReadOnlyList<string> Validate(ServicesOptions options)
+    {
+        var errors = new List<string>();
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var perKind = new Dictionary<ServiceKind, int>();
+        foreach (var (kind, index, instance) in options.All())
+        {
+            var path = $"{ServicesOptions.SectionName}:{kind}:{index}";
+            perKind[kind] = perKind.GetValueOrDefault(kind) + 1;
+            if (string.IsNullOrWhiteSpace(instance.Name))
+            {
+                var n = perKind[kind];
+                instance.Name = n == 1 ? kind.ToString().ToLowerInvariant() : $"{kind.ToString().ToLowerInvariant()}-{n}";
+            }
+
+            if (names.TryGetValue(instance.Name, out var other))
+            {
+                errors.Add($"{path}:Name '{instance.Name}' is already used by {other}; service names must be unique.");
+            }
+            else
+            {
+                names[instance.Name] = path;
+            }
+
+            if (string.IsNullOrWhiteSpace(instance.Url))
+            {
+                errors.Add($"{path}:Url is required.");
+            }
+            else if (!Uri.TryCreate(instance.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add($"{path}:Url '{instance.Url}' is not an absolute http(s) URL.");
+            }
+
+            if (string.IsNullOrWhiteSpace(instance.ApiKey))
+            {
+                errors.Add($"{path}:ApiKey is required.");
+            }
+
+            if (instance.TimeoutSeconds is < 1 or > 600)
+            {
+                errors.Add($"{path}:TimeoutSeconds must be between 1 and 600 (was {instance.TimeoutSeconds}).");
+            }
+
+            if (instance.Retries is < 0 or > 10)
+            {
+                errors.Add($"{path}:Retries must be between 0 and 10 (was {instance.Retries}).");
+            }
+
+            if (instance.MaxConcurrency is < 1 or > 64)
+            {
+                errors.Add($"{path}:MaxConcurrency must be between 1 and 64 (was {instance.MaxConcurrency}).");
+            }
+
+            foreach (var header in instance.Headers.Keys)
+            {
+                if (header.Length == 0 || header.Any(c => c <= ' ' || c >= 127 || c == ':'))
+                {
+                    errors.Add($"{path}:Headers:{header} is not a valid HTTP header name.");
+                }
+            }
+        }
+
+        return errors;
+    }
+}

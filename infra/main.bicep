@@ -105,10 +105,11 @@ var names = {
 }
 
 // Settings are bound per kind and index: Services__Radarr__0__Url, Services__Radarr__1__Url, Services__Sonarr__0__Url...
-// ARM has no group-by, so a service's index is the number of earlier services of the same kind, counted as the
-// occurrences of "<Kind>" (quotes included) in the JSON text of the earlier kinds.
+// ARM has no group-by, so a service's index is the number of earlier services of the same kind: the occurrences of
+// "<Kind>" (quotes included) in the JSON text of the earlier kinds, e.g. ["Radarr","Sonarr"] holds "Radarr" once.
 var serviceKinds = [for service in services: service.kind]
-var servicePrefixes = [for (service, i) in services: 'Services__${service.kind}__${length(split(string(take(serviceKinds, i)), '"${service.kind}"')) - 1}__']
+var serviceIndexes = [for (service, i) in services: length(split(string(take(serviceKinds, i)), '"${service.kind}"')) - 1]
+var servicePrefixes = [for (service, i) in services: 'Services__${service.kind}__${serviceIndexes[i]}__']
 
 // App Service on Linux allows only letters, digits, '_' and '.' in setting names, so the header names are spelled
 // with '_' here; the app sends CF_Access_Client_Id as the header CF-Access-Client-Id.

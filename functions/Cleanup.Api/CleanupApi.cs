@@ -1,0 +1,18 @@
+using Cleanup.Api.Health;
+using Cleanup.Api.Media;
+using Cleanup.Api.Services;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cleanup.Api;
+
+/// <summary>Every API area, mapped the same way by the self-host (the Functions host calls the handlers directly).</summary>
+public static class CleanupApi
+{
+    public static IEndpointRouteBuilder MapCleanupApi(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthApi();
+        app.MapMediaApi();
+        app.MapServicesApi();
+        return app;
+    }
+}

@@ -1,4 +1,13 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+using Cleanup.Server;
+
+try
+{
+    await using var host = await SelfHost.StartAsync(args);
+    await host.WaitForShutdownAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    Console.Error.WriteLine($"Cleanup could not start: {ex.Message}");
+    return 2;
+}

@@ -13,7 +13,8 @@ import { chromium } from "playwright-core";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const serverDll = path.join(repo, "functions/Cleanup.Server/bin/Release/net10.0/Cleanup.Server.dll");
-const chromiumPath = "/usr/bin/chromium";
+// CI on GitHub points this at its preinstalled Chrome; Debian machines use the chromium package.
+const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const healthTimeoutMs = 90_000;
 const firstRowsTimeoutMs = 60_000;
 const jobKindLabels = { FullSync: "Full sync", IncrementalSync: "Incremental sync", Cleanup: "Cleanup" };

@@ -1,0 +1,54 @@
+using Cleanup.Api;
+using Cleanup.Api.Health;
+using Cleanup.Engine.Ports;
+using Cleanup.Integrations.Configuration;
+using Cleanup.Storage;
+using Cleanup.Storage.Stores;
+using Microsoft.Extensions.Options;
+
+namespace Cleanup.Server;
+
+/// <summary>The self-host's composition root: settings (validated at start), storage, services, API.</summary>
+internal static class ServerServices
+{
+    public static IServiceCollection AddCleanupServer(this IServiceCollection services, IConfiguration configuration, StorageSettings storage, HostInfo host)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(host);
+        services.AddProblemDetails();
+
+        services.AddOptions<CleanupSettings>().Bind(configuration.GetSection(CleanupSettings.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CleanupSettings>>(new DelegateValidation<CleanupSettings>(s => s.Validate()));
+        services.AddOptions<ServicesOptions>().Bind(configuration.GetSection(ServicesOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServicesOptions>>(new DelegateValidation<ServicesOptions>(ServicesOptionsValidator.Validate));
+
+        StorageAccount account;
+        try
+        {
+            account = storage.CreateAccount();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException(ex.Message, ex);
+        }
+
+        services.AddSingleton(account);
+        services.AddSingleton<StorageBootstrap>();
+        services.AddSingleton<IMediaStore>(new TableMediaStore(account.GetTableClient(TableMediaStore.TableName)));
+        services.AddSingleton<IKeepStore>(new TableKeepStore(account.GetTableClient(TableKeepStore.TableName)));
+        services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(TableMediaStore.TableName)));
+        return services;
+    }
+
+    /// <summary>Runs a validator that returns messages naming the setting; they become the start-up error.</summary>
+    private sealed class DelegateValidation<T>(Func<T, IReadOnlyList<string>> validate) : IValidateOptions<T>
+        where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var errors = validate(options);
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}

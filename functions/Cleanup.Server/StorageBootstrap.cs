@@ -1,0 +1,24 @@
+using Cleanup.Storage;
+
+namespace Cleanup.Server;
+
+/// <summary>Creates the tables and containers Cleanup uses, once at start-up, with an error that says what failed.</summary>
+internal sealed class StorageBootstrap(StorageAccount account)
+{
+    public static readonly string[] Tables = [Storage.Stores.TableMediaStore.TableName, Storage.Stores.TableKeepStore.TableName];
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in Tables)
+        {
+            try
+            {
+                await account.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is StorageRequestException or HttpRequestException or Azure.RequestFailedException)
+            {
+                throw new StartupException($"Could not create table '{table}' in storage: {ex.Message}", ex);
+            }
+        }
+    }
+}

@@ -6,7 +6,7 @@ namespace Cleanup.Storage;
 /// </summary>
 public class StorageRequestException : Exception
 {
-    public StorageRequestException(string operation, int status, string? errorCode, string? serviceMessage, Exception? inner = null)
+    internal StorageRequestException(string operation, int status, string? errorCode, string? serviceMessage, Exception? inner = null)
         : base(Describe(operation, status, errorCode, serviceMessage), inner)
     {
         Operation = operation;

@@ -15,6 +15,8 @@ internal static class TableKey
         if (key is null) throw new ArgumentNullException(keyName, $"The {keyName} is required.");
         if (key.Length > MaxLength)
             throw new ArgumentException($"The {keyName} is {key.Length} characters long; Table Storage keys are at most {MaxLength} characters (1 KiB).", keyName);
+        if (System.Text.Unicode.Utf8.FromUtf16(key, new byte[key.Length * 3], out _, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            throw new ArgumentException($"The {keyName} \"{Printable(key)}\" contains an unpaired surrogate character, which cannot be sent in a URL.", keyName);
         foreach (var c in key)
         {
             if (c is '/' or '\\' or '#' or '?' || c <= '\u001F' || c is >= '\u007F' and <= '\u009F')

@@ -3,7 +3,7 @@ namespace Cleanup.Storage.Tables;
 /// <summary>A Table Storage request failed (status, <c>x-ms-error-code</c> and message; never credentials).</summary>
 public class TableRequestException : StorageRequestException
 {
-    public TableRequestException(string operation, int status, string? errorCode, string? serviceMessage, int? failedActionIndex = null)
+    internal TableRequestException(string operation, int status, string? errorCode, string? serviceMessage, int? failedActionIndex = null)
         : base(WithIndex(operation, failedActionIndex), status, errorCode, serviceMessage)
     {
         FailedActionIndex = failedActionIndex;
@@ -22,7 +22,7 @@ public class TableRequestException : StorageRequestException
 /// </summary>
 public sealed class TableConflictException : TableRequestException
 {
-    public TableConflictException(string operation, int status, string? errorCode, string? serviceMessage, int? failedActionIndex = null)
+    internal TableConflictException(string operation, int status, string? errorCode, string? serviceMessage, int? failedActionIndex = null)
         : base(operation, status, errorCode, serviceMessage, failedActionIndex)
     {
     }

@@ -58,6 +58,18 @@ public sealed class TableKeyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void A_key_with_an_unpaired_surrogate_is_refused()
+    {
+        // Built in code: xunit would replace a lone surrogate in [InlineData] with U+FFFD.
+        var key = "half " + '\uD83C';
+
+        var error = Assert.Throws<ArgumentException>(() => TableKey.Validate(key, "PartitionKey"));
+
+        Assert.Contains("PartitionKey", error.Message);
+        Assert.Contains("unpaired surrogate", error.Message);
+    }
+
+    [Fact]
     public void Keys_in_urls_double_their_quotes_then_are_percent_encoded()
     {
         Assert.Equal("O%27%27Brien%20%E2%80%93", TableKey.Escape("O'Brien –"));

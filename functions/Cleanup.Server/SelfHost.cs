@@ -72,7 +72,7 @@ public sealed class SelfHost : IAsyncDisposable
             {
                 var azurite = await StartAzuriteAsync(selfHost, cancellationToken);
                 owned.Add(azurite);
-                storage = new StorageSettings { ConnectionString = azurite.ConnectionString };
+                storage.ConnectionString = azurite.ConnectionString;
             }
 
             builder.Services.AddCleanupServer(builder.Configuration, storage, new Api.Health.HostInfo(TimeProvider.System.GetUtcNow(), selfHost.Demo ? "demo" : "live"));

@@ -34,10 +34,11 @@ internal static class ServerServices
         }
 
         services.AddSingleton(account);
+        services.AddSingleton(storage);
         services.AddSingleton<StorageBootstrap>();
-        services.AddSingleton<IMediaStore>(new TableMediaStore(account.GetTableClient(TableMediaStore.TableName)));
-        services.AddSingleton<IKeepStore>(new TableKeepStore(account.GetTableClient(TableKeepStore.TableName)));
-        services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(TableMediaStore.TableName)));
+        services.AddSingleton<IMediaStore>(new TableMediaStore(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
+        services.AddSingleton<IKeepStore>(new TableKeepStore(account.GetTableClient(storage.Table(TableKeepStore.TableName))));
+        services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
         return services;
     }
 

@@ -3,7 +3,7 @@ using Cleanup.Storage;
 namespace Cleanup.Server;
 
 /// <summary>Creates the tables and containers Cleanup uses, once at start-up, with an error that says what failed.</summary>
-internal sealed class StorageBootstrap(StorageAccount account)
+internal sealed class StorageBootstrap(StorageAccount account, StorageSettings settings)
 {
     public static readonly string[] Tables = [Storage.Stores.TableMediaStore.TableName, Storage.Stores.TableKeepStore.TableName];
 
@@ -13,7 +13,7 @@ internal sealed class StorageBootstrap(StorageAccount account)
         {
             try
             {
-                await account.GetTableClient(table).CreateIfNotExistsAsync(cancellationToken);
+                await account.GetTableClient(settings.Table(table)).CreateIfNotExistsAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is StorageRequestException or HttpRequestException or Azure.RequestFailedException)
             {

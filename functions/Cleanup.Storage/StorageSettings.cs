@@ -19,6 +19,12 @@ public sealed class StorageSettings
     /// <summary>e.g. https://account.blob.core.windows.net/ (managed identity).</summary>
     public string? BlobEndpoint { get; set; }
 
+    /// <summary>Prefix for every table and container name, so several instances (or tests) can share one account.</summary>
+    public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>The name of a table with the prefix applied.</summary>
+    public string Table(string name) => TablePrefix + name;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(TableEndpoint);
 
     /// <exception cref="ArgumentException">The settings are unusable; the message names the setting and never shows a key.</exception>

@@ -8,7 +8,7 @@ public sealed class SourceReadException(string source, ServiceKind kind, string 
     : Exception($"{kind} '{source}': {reason}", inner)
 {
     /// <summary>The configured instance name, e.g. "radarr-4k".</summary>
-    public string Source { get; } = source;
+    public new string Source { get; } = source;
 
     public ServiceKind Kind { get; } = kind;
 

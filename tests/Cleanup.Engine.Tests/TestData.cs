@@ -87,7 +87,7 @@ internal static class TestData
 
     public static UserWatch InProgress(string user, double daysAgo) => new(user, false, 0, DaysAgo(daysAgo), true, false, false);
 
-    public static UserWatch Playing(string user) => new(user, false, 0, Now, false, false, true);
+    public static UserWatch Playing(string user) => new(user, false, 0, null, false, false, true);
 
     public static ItemRequest Request(string user, double daysAgo, string? email = null) =>
         new("jellyseerr", 1, 1, user, email, DaysAgo(daysAgo), 5);

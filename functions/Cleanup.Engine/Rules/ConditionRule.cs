@@ -17,6 +17,4 @@ public sealed record ConditionRule : RetentionRule
     public MatchMode Match { get; init; } = MatchMode.All;
 
     public IReadOnlyList<ConditionGroup> Groups { get; init; } = [];
-
-    public override RuleKind Kind => RuleKind.Condition;
 }

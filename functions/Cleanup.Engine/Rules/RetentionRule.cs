@@ -32,7 +32,14 @@ public abstract record RetentionRule
     public bool Enabled { get; init; } = true;
 
     [JsonIgnore]
-    public abstract RuleKind Kind { get; }
+    public RuleKind Kind => this switch
+    {
+        TagRule => RuleKind.Tag,
+        RequesterRule => RuleKind.Requester,
+        WatchedRule => RuleKind.Watched,
+        ConditionRule => RuleKind.Condition,
+        _ => RuleKind.Episode,
+    };
 }
 
 /// <summary>The kinds of rule, in priority order.</summary>
@@ -71,8 +78,6 @@ public abstract record PolicyRule : RetentionRule
 public sealed record TagRule : PolicyRule
 {
     public IReadOnlyList<string> Tags { get; init; } = [];
-
-    public override RuleKind Kind => RuleKind.Tag;
 }
 
 /// <summary>
@@ -84,8 +89,6 @@ public sealed record TagRule : PolicyRule
 public sealed record RequesterRule : PolicyRule
 {
     public IReadOnlyList<string> Users { get; init; } = [];
-
-    public override RuleKind Kind => RuleKind.Requester;
 }
 
 /// <summary>
@@ -98,8 +101,6 @@ public sealed record WatchedRule : PolicyRule
 
     /// <summary>Whose watching counts; empty for anyone.</summary>
     public IReadOnlyList<string> Users { get; init; } = [];
-
-    public override RuleKind Kind => RuleKind.Watched;
 }
 
 /// <summary>
@@ -131,6 +132,4 @@ public sealed record EpisodeRule : RetentionRule
     public bool SkipContinuingSeries { get; init; }
 
     public RuleAction Action { get; init; } = RuleAction.Delete;
-
-    public override RuleKind Kind => RuleKind.Episode;
 }

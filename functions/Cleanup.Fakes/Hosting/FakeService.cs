@@ -20,6 +20,8 @@ public abstract class FakeService : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> calls = new();
     private WebApplication? app;
     private int requestCount;
+    private int inFlight;
+    private int maxInFlight;
 
     protected FakeService(FakeLibrary library, string apiKey)
     {
@@ -43,6 +45,9 @@ public abstract class FakeService : IAsyncDisposable
 
     /// <summary>Every request received, including reads and rejected ones.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
+
+    /// <summary>The most requests that were being handled at the same moment (for concurrency-limit tests).</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref maxInFlight);
 
     public void ClearCalls() => calls.Clear();
 
@@ -76,6 +81,24 @@ public abstract class FakeService : IAsyncDisposable
     protected virtual int UnauthorizedStatus => StatusCodes.Status401Unauthorized;
 
     private async Task HandleFaultsAndRecording(HttpContext context, RequestDelegate next)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var seen = Volatile.Read(ref maxInFlight); now > seen; seen = Volatile.Read(ref maxInFlight))
+        {
+            Interlocked.CompareExchange(ref maxInFlight, now, seen);
+        }
+
+        try
+        {
+            await HandleCoreAsync(context, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, RequestDelegate next)
     {
         var n = Interlocked.Increment(ref requestCount);
         var fault = Faults.Current;

@@ -46,6 +46,12 @@ public abstract class FakeService : IAsyncDisposable
     /// <summary>Every request received, including reads and rejected ones.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
 
+    /// <summary>
+    /// Headers a tunnel in front of the service demands (e.g. Cloudflare Access service tokens). A request without
+    /// them is refused with 403 before it reaches the service, as the tunnel would. Empty = no tunnel.
+    /// </summary>
+    public Dictionary<string, string> TunnelHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The most requests that were being handled at the same moment (for concurrency-limit tests).</summary>
     public int MaxConcurrentRequests => Volatile.Read(ref maxInFlight);
 
@@ -128,6 +134,15 @@ public abstract class FakeService : IAsyncDisposable
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
                 return;
+        }
+
+        foreach (var (header, value) in TunnelHeaders)
+        {
+            if (context.Request.Headers[header].ToString() != value)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
         }
 
         if (!IsPublic(context) && !IsAuthorized(context))

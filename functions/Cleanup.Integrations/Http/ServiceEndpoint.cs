@@ -198,7 +198,7 @@ public sealed class ServiceEndpoint : IDisposable
     private static string PathOnly(string relativeUrl)
     {
         var q = relativeUrl.IndexOf('?', StringComparison.Ordinal);
-        return q < 0 ? relativeUrl : relativeUrl[..q];
+        return "/" + (q < 0 ? relativeUrl : relativeUrl[..q]).TrimStart('/');
     }
 
     public void Dispose()

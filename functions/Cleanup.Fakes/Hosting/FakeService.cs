@@ -40,7 +40,10 @@ public abstract class FakeService : IAsyncDisposable
     /// <summary>Base URL to configure the client with, e.g. http://127.0.0.1:41234 (plus the service's URL base if any).</summary>
     public string BaseUrl { get; private set; } = string.Empty;
 
-    /// <summary>Mutating calls received, in order.</summary>
+    /// <summary>Also record reads (GET/HEAD) in <see cref="Calls"/>, e.g. to check the query a client sends. Off by default.</summary>
+    public bool RecordReads { get; set; }
+
+    /// <summary>Mutating calls received, in order (and reads when <see cref="RecordReads"/> is on).</summary>
     public IReadOnlyList<RecordedCall> Calls => calls.ToArray();
 
     /// <summary>Every request received, including reads and rejected ones.</summary>
@@ -151,7 +154,11 @@ public abstract class FakeService : IAsyncDisposable
             return;
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (RecordReads && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            calls.Enqueue(new RecordedCall(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, null, Library.TimeProvider.GetUtcNow()));
+        }
+        else if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             context.Request.EnableBuffering();
             string? body = null;

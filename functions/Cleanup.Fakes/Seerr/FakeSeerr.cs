@@ -65,7 +65,8 @@ public sealed class FakeSeerr : FakeService
         {
             var (take, skip) = Paging(context);
             var filter = context.Request.Query["filter"].ToString();
-            var ascending = context.Request.Query["sortDirection"] == "asc";
+            // Only Jellyseerr knows sortDirection; Overseerr always lists newest first.
+            var ascending = kind == ServiceKind.Jellyseerr && context.Request.Query["sortDirection"] == "asc";
             lock (Library.Sync)
             {
                 var rows = Library.Requests.Where(r => !r.Deleted && Matches(r, filter));

@@ -20,6 +20,8 @@ public abstract class FakeService : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedCall> calls = new();
     private WebApplication? app;
     private int requestCount;
+    private int inFlight;
+    private int maxInFlight;
 
     protected FakeService(FakeLibrary library, string apiKey)
     {
@@ -38,11 +40,23 @@ public abstract class FakeService : IAsyncDisposable
     /// <summary>Base URL to configure the client with, e.g. http://127.0.0.1:41234 (plus the service's URL base if any).</summary>
     public string BaseUrl { get; private set; } = string.Empty;
 
-    /// <summary>Mutating calls received, in order.</summary>
+    /// <summary>Also record reads (GET/HEAD) in <see cref="Calls"/>, e.g. to check the query a client sends. Off by default.</summary>
+    public bool RecordReads { get; set; }
+
+    /// <summary>Mutating calls received, in order (and reads when <see cref="RecordReads"/> is on).</summary>
     public IReadOnlyList<RecordedCall> Calls => calls.ToArray();
 
     /// <summary>Every request received, including reads and rejected ones.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
+
+    /// <summary>
+    /// Headers a tunnel in front of the service demands (e.g. Cloudflare Access service tokens). A request without
+    /// them is refused with 403 before it reaches the service, as the tunnel would. Empty = no tunnel.
+    /// </summary>
+    public Dictionary<string, string> TunnelHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The most requests that were being handled at the same moment (for concurrency-limit tests).</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref maxInFlight);
 
     public void ClearCalls() => calls.Clear();
 
@@ -77,6 +91,24 @@ public abstract class FakeService : IAsyncDisposable
 
     private async Task HandleFaultsAndRecording(HttpContext context, RequestDelegate next)
     {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var seen = Volatile.Read(ref maxInFlight); now > seen; seen = Volatile.Read(ref maxInFlight))
+        {
+            Interlocked.CompareExchange(ref maxInFlight, now, seen);
+        }
+
+        try
+        {
+            await HandleCoreAsync(context, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, RequestDelegate next)
+    {
         var n = Interlocked.Increment(ref requestCount);
         var fault = Faults.Current;
         if (fault != Fault.None && Faults.FailFirst is { } first && n > first)
@@ -107,13 +139,26 @@ public abstract class FakeService : IAsyncDisposable
                 return;
         }
 
+        foreach (var (header, value) in TunnelHeaders)
+        {
+            if (context.Request.Headers[header].ToString() != value)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+        }
+
         if (!IsPublic(context) && !IsAuthorized(context))
         {
             context.Response.StatusCode = UnauthorizedStatus;
             return;
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (RecordReads && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            calls.Enqueue(new RecordedCall(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? string.Empty, null, Library.TimeProvider.GetUtcNow()));
+        }
+        else if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             context.Request.EnableBuffering();
             string? body = null;

@@ -142,6 +142,10 @@ public sealed class FakeSeries
     public List<string> Tags { get; set; } = [];
     public bool Deleted { get; set; }
     public List<FakeEpisode> Episodes { get; } = [];
+
+    /// <summary>Sonarr's per-season monitored flag; a season not listed is monitored.</summary>
+    public Dictionary<int, bool> SeasonMonitored { get; } = [];
+
     public string Key => FakeKeys.Series(TvdbId);
 
     public FakeEpisode AddEpisode(int season, int number, string title, DateTimeOffset airDate, long size, DateTimeOffset? fileAdded = null)

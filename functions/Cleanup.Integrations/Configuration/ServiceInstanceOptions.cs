@@ -30,6 +30,9 @@ public sealed class ServiceInstanceOptions
     /// <summary>At most this many requests in flight to this instance.</summary>
     public int MaxConcurrency { get; set; } = 4;
 
+    /// <summary>Items per page for paged reads (Jellyseerr's <c>take</c>, Jellyfin's <c>Limit</c>); null = the client's default.</summary>
+    public int? PageSize { get; set; }
+
     /// <summary>When a required source fails, no deletion happens in that run. Defaults to required: safety first.</summary>
     public bool Required { get; set; } = true;
 }

@@ -61,6 +61,16 @@ public static class ServicesOptionsValidator
                 errors.Add($"{path}:MaxConcurrency must be between 1 and 64 (was {instance.MaxConcurrency}).");
             }
 
+            if (instance.RetryDelayMilliseconds is < 1 or > 60_000)
+            {
+                errors.Add($"{path}:RetryDelayMilliseconds must be between 1 and 60000 (was {instance.RetryDelayMilliseconds}).");
+            }
+
+            if (instance.PageSize is < 1 or > 10_000)
+            {
+                errors.Add($"{path}:PageSize must be between 1 and 10000 (was {instance.PageSize}).");
+            }
+
             foreach (var header in instance.Headers.Keys)
             {
                 if (header.Length == 0 || header.Any(c => c <= ' ' || c >= 127 || c == ':'))

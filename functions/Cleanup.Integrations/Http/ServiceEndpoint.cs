@@ -35,6 +35,7 @@ public sealed class ServiceEndpoint : IDisposable
         Options = options;
         Name = options.Name ?? kind.ToString().ToLowerInvariant();
         baseUrl = (options.Url ?? throw new ArgumentException($"Services:{kind}: Url is required.", nameof(options))).TrimEnd('/');
+        DisplayUrl = WithoutCredentials(baseUrl);
         this.authenticate = authenticate;
         TimeProvider = timeProvider ?? TimeProvider.System;
         http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(Math.Min(10, options.TimeoutSeconds)) })
@@ -53,8 +54,8 @@ public sealed class ServiceEndpoint : IDisposable
 
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>The base URL without credentials, safe to show.</summary>
-    public string DisplayUrl => baseUrl;
+    /// <summary>The base URL without credentials (user info and query are dropped), safe to show.</summary>
+    public string DisplayUrl { get; }
 
     /// <summary>GETs <paramref name="relativeUrl"/> and deserializes it; throws <see cref="SourceReadException"/> on any failure.</summary>
     public async Task<T> GetJsonAsync<T>(string relativeUrl, JsonSerializerOptions json, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class ServiceEndpoint : IDisposable
         var (status, body) = await SendCoreAsync(HttpMethod.Get, relativeUrl, null, json, cancellationToken, read: true, action: "read").ConfigureAwait(false);
         if (status is not HttpStatusCode.OK)
         {
-            throw Failure(read: true, "read", $"HTTP {(int)status} from {PathOnly(relativeUrl)}", (int)status);
+            throw Failure(read: true, "read", $"HTTP {(int)status} from {PathOnly(relativeUrl)}{Hint(status)}", (int)status);
         }
 
         if (body.Length == 0)
@@ -88,7 +89,7 @@ public sealed class ServiceEndpoint : IDisposable
         var (status, content) = await SendCoreAsync(method, relativeUrl, body, json, cancellationToken, read: false, action).ConfigureAwait(false);
         if ((int)status is < 200 or > 299)
         {
-            throw Failure(read: false, action, $"HTTP {(int)status}", (int)status);
+            throw Failure(read: false, action, $"HTTP {(int)status} from {PathOnly(relativeUrl)}{Hint(status)}", (int)status);
         }
 
         return (status, content);
@@ -178,14 +179,26 @@ public sealed class ServiceEndpoint : IDisposable
 
     private Exception Failure(bool read, string action, string reason, int? status, Exception? inner = null) =>
         read
-            ? new SourceReadException(Name, Kind, reason, inner is null ? null : new SanitizedException(inner))
+            ? new SourceReadException(Name, Kind, reason, inner is null ? null : new SanitizedException(inner), status)
             : new ServiceActionException(Name, Kind, action, reason, status, inner is null ? null : new SanitizedException(inner));
+
+    /// <summary>What the owner should check for the statuses that mean "our configuration is wrong".</summary>
+    private static string Hint(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => " (the API key was refused)",
+        _ => string.Empty,
+    };
+
+    private static string WithoutCredentials(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/')
+            : "(invalid URL)";
 
     /// <summary>Keeps only the path: query strings can carry keys (Tautulli's apikey).</summary>
     private static string PathOnly(string relativeUrl)
     {
         var q = relativeUrl.IndexOf('?', StringComparison.Ordinal);
-        return q < 0 ? relativeUrl : relativeUrl[..q];
+        return "/" + (q < 0 ? relativeUrl : relativeUrl[..q]).TrimStart('/');
     }
 
     public void Dispose()

@@ -1,7 +1,9 @@
 using Cleanup.Api;
 using Cleanup.Api.Health;
 using Cleanup.Engine.Ports;
+using Cleanup.Integrations;
 using Cleanup.Integrations.Configuration;
+using Cleanup.Integrations.Http;
 using Cleanup.Storage;
 using Cleanup.Storage.Stores;
 using Microsoft.Extensions.Options;
@@ -39,6 +41,9 @@ internal static class ServerServices
         services.AddSingleton<IMediaStore>(new TableMediaStore(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
         services.AddSingleton<IKeepStore>(new TableKeepStore(account.GetTableClient(storage.Table(TableKeepStore.TableName))));
         services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
+        services.AddSingleton(sp => new ServiceCatalog(sp.GetRequiredService<IOptions<ServicesOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IServiceCatalog>(sp => sp.GetRequiredService<ServiceCatalog>());
+        services.AddSingleton<IEnumerable<IServiceProbe>>(sp => sp.GetRequiredService<ServiceCatalog>().Probes);
         return services;
     }
 

@@ -1,0 +1,76 @@
+using Cleanup.Engine.Ports;
+using Cleanup.Engine.Sources;
+using Cleanup.Integrations.Configuration;
+using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Radarr;
+using Cleanup.Integrations.Seerr;
+using Cleanup.Integrations.Sonarr;
+
+namespace Cleanup.Integrations;
+
+/// <summary>Every configured service instance as a client, built once from validated <see cref="ServicesOptions"/>.</summary>
+public sealed class ServiceCatalog : IServiceCatalog, IDisposable
+{
+    private readonly List<IDisposable> clients = [];
+
+    public ServiceCatalog(ServicesOptions options, TimeProvider timeProvider)
+    {
+        foreach (var (kind, _, instance) in options.All())
+        {
+            object client = kind switch
+            {
+                ServiceKind.Radarr => Add(RadarrClient.Create(instance, timeProvider), MovieManagers),
+                ServiceKind.Sonarr => Add(SonarrClient.Create(instance, timeProvider), SeriesManagers),
+                ServiceKind.Jellyseerr or ServiceKind.Overseerr => Add(SeerrClient.Create(kind, instance, timeProvider), RequestSources),
+                _ => throw new NotSupportedException($"Services:{kind} is not supported yet."),
+            };
+            if (client is IServiceProbe probe)
+            {
+                Probes.Add(probe);
+            }
+
+            if (client is IDisposable disposable)
+            {
+                clients.Add(disposable);
+            }
+        }
+    }
+
+    public List<IMovieManager> MovieManagers { get; } = [];
+
+    public List<ISeriesManager> SeriesManagers { get; } = [];
+
+    public List<IMediaServer> MediaServers { get; } = [];
+
+    public List<IRequestSource> RequestSources { get; } = [];
+
+    public List<IWatchHistorySource> WatchHistorySources { get; } = [];
+
+    /// <summary>Reachability checks for <c>GET /api/services</c>, in configuration order.</summary>
+    public List<IServiceProbe> Probes { get; } = [];
+
+    IReadOnlyList<IMovieManager> IServiceCatalog.MovieManagers => MovieManagers;
+
+    IReadOnlyList<ISeriesManager> IServiceCatalog.SeriesManagers => SeriesManagers;
+
+    IReadOnlyList<IMediaServer> IServiceCatalog.MediaServers => MediaServers;
+
+    IReadOnlyList<IRequestSource> IServiceCatalog.RequestSources => RequestSources;
+
+    IReadOnlyList<IWatchHistorySource> IServiceCatalog.WatchHistorySources => WatchHistorySources;
+
+    private static T Add<T, TRole>(T client, List<TRole> role)
+        where T : TRole
+    {
+        role.Add(client);
+        return client;
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
+}

@@ -40,7 +40,7 @@ public static class SourceHealthTracker
 
         var anomaly = string.Create(
             CultureInfo.InvariantCulture,
-            $"{read.Source.Kind} '{read.Source.Name}' returned {count} items, fewer than {options.MinimumSourceRatio:P0} of the {baseline} at its last good sync");
+            $"{read.Source.Kind} '{read.Source.Name}' returned {count} items, fewer than {options.MinimumSourceRatio * 100:0.#}% of the {baseline} at its last good sync");
         return health with { LastFullCount = count, SuspectSyncs = suspect, Anomaly = anomaly };
     }
 }

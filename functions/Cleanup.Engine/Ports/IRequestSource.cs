@@ -7,6 +7,9 @@ public interface IRequestSource
 {
     string Name { get; }
 
+    /// <summary>Jellyseerr or Overseerr (added for job reports; implementations with a public Kind property satisfy it).</summary>
+    ServiceKind Kind => ServiceKind.Jellyseerr;
+
     Task<IReadOnlyList<MediaRequest>> ListRequestsAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes Seerr's media record (by its internal media id), which resets its requests.</summary>

@@ -7,6 +7,9 @@ public interface IWatchHistorySource
 {
     string Name { get; }
 
+    /// <summary>Jellystat or Tautulli (added for job reports; implementations with a public Kind property satisfy it).</summary>
+    ServiceKind Kind => ServiceKind.Jellystat;
+
     /// <summary>Plays since <paramref name="since"/> (all history when null), all pages.</summary>
     Task<IReadOnlyList<WatchHistoryEntry>> ListHistoryAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 }

@@ -13,10 +13,11 @@ namespace Cleanup.Integrations.Json;
 /// </summary>
 internal static class LenientJson
 {
-    public static JsonSerializerOptions Options(JsonNamingPolicy? naming) => new()
+    /// <param name="caseInsensitive">False for Plex, which sends <c>guid</c> (a string) beside <c>Guid</c> (a list).</param>
+    public static JsonSerializerOptions Options(JsonNamingPolicy? naming, bool caseInsensitive = true) => new()
     {
         PropertyNamingPolicy = naming,
-        PropertyNameCaseInsensitive = true,
+        PropertyNameCaseInsensitive = caseInsensitive,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         ReadCommentHandling = JsonCommentHandling.Disallow,

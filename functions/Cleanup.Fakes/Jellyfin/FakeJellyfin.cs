@@ -233,7 +233,8 @@ public sealed partial class FakeJellyfin(FakeLibrary library, string apiKey, boo
 
             var list = matching.ToList();
             total = list.Count;
-            page = list.Skip(start).Take(limit ?? int.MaxValue).Select(i => ItemJson(i, fields, withUserData ? userName : null, all)).ToList();
+            var watches = withUserData ? WatchesOf(userName!) : null;
+            page = list.Skip(start).Take(limit ?? int.MaxValue).Select(i => ItemJson(i, fields, watches)).ToList();
         }
 
         if (TruncatePaging)
@@ -248,7 +249,19 @@ public sealed partial class FakeJellyfin(FakeLibrary library, string apiKey, boo
     private static DateTimeOffset? MinDate(HttpContext c, string name) =>
         Query(c, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 
-    private object ItemJson(FakeJellyfinItem item, HashSet<string> fields, string? userName, List<FakeJellyfinItem> all)
+    /// <summary>One user's watch per item key (the library keeps them in a list; benchmarks serve large libraries).</summary>
+    private Dictionary<string, FakeWatch> WatchesOf(string userName)
+    {
+        var byKey = new Dictionary<string, FakeWatch>(StringComparer.Ordinal);
+        foreach (var w in Library.Watches.Where(w => w.User == userName))
+        {
+            byKey.TryAdd(w.ItemKey, w);
+        }
+
+        return byKey;
+    }
+
+    private object ItemJson(FakeJellyfinItem item, HashSet<string> fields, Dictionary<string, FakeWatch>? watches)
     {
         var isFile = item.Type is "Movie" or "Episode";
         return new
@@ -273,19 +286,19 @@ public sealed partial class FakeJellyfin(FakeLibrary library, string apiKey, boo
             SeriesName = item.SeriesName,
             SeriesId = item.SeriesId,
             SeasonId = item.SeasonId,
-            UserData = userName is null ? null : UserDataJson(item, userName, all),
+            UserData = watches is null ? null : UserDataJson(item, watches),
             LocationType = "FileSystem",
             MediaType = isFile ? "Video" : "Unknown",
         };
     }
 
-    private object UserDataJson(FakeJellyfinItem item, string userName, List<FakeJellyfinItem> all)
+    private static object UserDataJson(FakeJellyfinItem item, Dictionary<string, FakeWatch> watches)
     {
         if (item.Type is "Series" or "Season")
         {
-            var episodes = item.EpisodeKeys.Select(k => Library.Watches.FirstOrDefault(w => w.User == userName && w.ItemKey == k)).ToList();
+            var episodes = item.EpisodeKeys.Select(k => watches.GetValueOrDefault(k)).ToList();
             var played = episodes.Count(w => w?.Played == true);
-            var own = Library.Watches.FirstOrDefault(w => w.User == userName && w.ItemKey == item.Key);
+            var own = watches.GetValueOrDefault(item.Key);
             var last = episodes.Where(w => w?.LastPlayed is not null).Select(w => w!.LastPlayed).Max();
             return new
             {
@@ -301,7 +314,7 @@ public sealed partial class FakeJellyfin(FakeLibrary library, string apiKey, boo
             };
         }
 
-        var watch = Library.Watches.FirstOrDefault(w => w.User == userName && w.ItemKey == item.Key);
+        var watch = watches.GetValueOrDefault(item.Key);
         return new
         {
             UnplayedItemCount = (int?)null,

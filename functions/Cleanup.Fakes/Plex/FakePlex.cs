@@ -122,12 +122,13 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         List<Dictionary<string, object?>> all;
         lock (Library.Sync)
         {
+            var watches = OwnerWatches(owner);
             all = (sectionId, type) switch
             {
-                (MoviesSection, 1) => Library.Movies.Where(m => !m.Deleted && m.HasFile).Select(m => Movie(m, guids, owner)).ToList(),
-                (ShowsSection, 2) => Library.Series.Where(s => !s.Deleted && s.Episodes.Any(e => e.HasFile)).Select(s => Show(s, guids, owner)).ToList(),
+                (MoviesSection, 1) => Library.Movies.Where(m => !m.Deleted && m.HasFile).Select(m => Movie(m, guids, watches)).ToList(),
+                (ShowsSection, 2) => Library.Series.Where(s => !s.Deleted && s.Episodes.Any(e => e.HasFile)).Select(s => Show(s, guids, watches)).ToList(),
                 (ShowsSection, 4) => Library.Series.Where(s => !s.Deleted)
-                    .SelectMany(s => s.Episodes.Where(e => e.HasFile).OrderBy(e => e.Season).ThenBy(e => e.Number).Select(e => Episode(s, e, owner))).ToList(),
+                    .SelectMany(s => s.Episodes.Where(e => e.HasFile).OrderBy(e => e.Season).ThenBy(e => e.Number).Select(e => Episode(s, e, watches))).ToList(),
                 _ => [],
             };
         }
@@ -154,10 +155,10 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         await Container(c, container).ConfigureAwait(false);
     }
 
-    private Dictionary<string, object?> Movie(FakeMovie m, bool guids, string owner)
+    private static Dictionary<string, object?> Movie(FakeMovie m, bool guids, Dictionary<string, FakeWatch> watches)
     {
         var key = FakeKeys.PlexRatingKey(m.Key).ToString(CultureInfo.InvariantCulture);
-        var item = Base(key, "movie", m.Title, m.Year, m.FileAdded ?? m.Added, m.Key, owner);
+        var item = Base(key, "movie", m.Title, m.Year, m.FileAdded ?? m.Added, m.Key, watches);
         item["guid"] = $"plex://movie/{FakeKeys.JellyfinId(m.Key)[..24]}";
         item["Media"] = MediaOf(key, $"/data/movies/{m.Title} ({m.Year})/{m.Title} ({m.Year}).mkv", m.SizeBytes, 7_200_000);
         if (guids)
@@ -175,18 +176,18 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         return item;
     }
 
-    private Dictionary<string, object?> Show(FakeSeries s, bool guids, string owner)
+    private static Dictionary<string, object?> Show(FakeSeries s, bool guids, Dictionary<string, FakeWatch> watches)
     {
         var key = FakeKeys.PlexRatingKey(s.Key).ToString(CultureInfo.InvariantCulture);
-        var item = Base(key, "show", s.Title, s.Year, s.Added, s.Key, owner);
+        var item = Base(key, "show", s.Title, s.Year, s.Added, s.Key, watches);
         var episodes = s.Episodes.Where(e => e.HasFile).ToList();
         item["guid"] = $"plex://show/{FakeKeys.JellyfinId(s.Key)[..24]}";
         item["leafCount"] = episodes.Count;
-        item["viewedLeafCount"] = episodes.Count(e => Library.Watches.Any(w => w.User == owner && w.ItemKey == e.Key && w.Played));
+        item["viewedLeafCount"] = episodes.Count(e => watches.GetValueOrDefault(e.Key)?.Played == true);
         item["childCount"] = episodes.Select(e => e.Season).Distinct().Count();
         item["viewCount"] = null; // shows carry leaf counts, not a view count of their own
         item["viewOffset"] = null;
-        item["lastViewedAt"] = episodes.Select(e => Library.Watches.FirstOrDefault(w => w.User == owner && w.ItemKey == e.Key)?.LastPlayed).Max() is { } last ? last.ToUnixTimeSeconds() : null;
+        item["lastViewedAt"] = episodes.Select(e => watches.GetValueOrDefault(e.Key)?.LastPlayed).Max() is { } last ? last.ToUnixTimeSeconds() : null;
         if (guids)
         {
             var ids = new List<object>();
@@ -207,10 +208,10 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         return item;
     }
 
-    private Dictionary<string, object?> Episode(FakeSeries s, FakeEpisode e, string owner)
+    private static Dictionary<string, object?> Episode(FakeSeries s, FakeEpisode e, Dictionary<string, FakeWatch> watches)
     {
         var key = FakeKeys.PlexRatingKey(e.Key).ToString(CultureInfo.InvariantCulture);
-        var item = Base(key, "episode", e.Title, e.AirDate.Year, e.FileAdded ?? e.AirDate, e.Key, owner);
+        var item = Base(key, "episode", e.Title, e.AirDate.Year, e.FileAdded ?? e.AirDate, e.Key, watches);
         item["guid"] = $"plex://episode/{FakeKeys.JellyfinId(e.Key)[..24]}";
         item["grandparentRatingKey"] = FakeKeys.PlexRatingKey(s.Key).ToString(CultureInfo.InvariantCulture);
         item["grandparentTitle"] = s.Title;
@@ -223,9 +224,9 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         return item;
     }
 
-    private Dictionary<string, object?> Base(string ratingKey, string type, string title, int year, DateTimeOffset addedAt, string itemKey, string owner)
+    private static Dictionary<string, object?> Base(string ratingKey, string type, string title, int year, DateTimeOffset addedAt, string itemKey, Dictionary<string, FakeWatch> watches)
     {
-        var watch = Library.Watches.FirstOrDefault(w => w.User == owner && w.ItemKey == itemKey);
+        var watch = watches.GetValueOrDefault(itemKey);
         return new Dictionary<string, object?>
         {
             ["ratingKey"] = ratingKey,
@@ -263,16 +264,17 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         List<Dictionary<string, object?>> sessions = [];
         lock (Library.Sync)
         {
+            var watches = OwnerWatches(owner);
             foreach (var (user, key) in Library.NowPlaying)
             {
                 Dictionary<string, object?>? item = null;
                 if (Library.Movies.FirstOrDefault(m => m.Key == key && !m.Deleted && m.HasFile) is { } movie)
                 {
-                    item = Movie(movie, guids: false, owner);
+                    item = Movie(movie, guids: false, watches);
                 }
                 else if (Library.Series.Where(s => !s.Deleted).SelectMany(s => s.Episodes.Select(e => (s, e))).FirstOrDefault(p => p.e.Key == key && p.e.HasFile) is { s: not null } ep)
                 {
-                    item = Episode(ep.s, ep.e, owner);
+                    item = Episode(ep.s, ep.e, watches);
                 }
 
                 if (item is null)
@@ -290,6 +292,18 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
         }
 
         await Container(c, new Dictionary<string, object?> { ["size"] = sessions.Count, ["Metadata"] = sessions.Count == 0 ? null : sessions }).ConfigureAwait(false);
+    }
+
+    /// <summary>The token owner's watch per item key (looked up per item; benchmarks serve large libraries).</summary>
+    private Dictionary<string, FakeWatch> OwnerWatches(string owner)
+    {
+        var byKey = new Dictionary<string, FakeWatch>(StringComparer.Ordinal);
+        foreach (var w in Library.Watches.Where(w => w.User == owner))
+        {
+            byKey.TryAdd(w.ItemKey, w);
+        }
+
+        return byKey;
     }
 
     private static int? HeaderOrQueryInt(HttpContext c, string name) =>

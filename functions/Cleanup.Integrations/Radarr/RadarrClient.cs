@@ -14,12 +14,12 @@ namespace Cleanup.Integrations.Radarr;
 public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSource, IDisposable
 {
     private readonly ServiceEndpoint endpoint;
-    private readonly DataIssueLog issues;
+    private readonly IssueRecorder issues;
 
     internal RadarrClient(ServiceEndpoint endpoint)
     {
         this.endpoint = endpoint;
-        issues = new DataIssueLog(endpoint.Name, ServiceKind.Radarr, endpoint.TimeProvider);
+        issues = new IssueRecorder(endpoint.Name, ServiceKind.Radarr, endpoint.TimeProvider);
     }
 
     /// <summary>Builds the client for one configured instance (<c>Services:Radarr:n</c>); the options must be validated.</summary>

@@ -7,7 +7,7 @@ namespace Cleanup.Integrations.Radarr;
 internal static class RadarrMovieMapping
 {
     /// <returns>null when the movie cannot be acted on (no id); that is recorded as an issue.</returns>
-    public static ArrMovie? ToArrMovie(MovieResource movie, IReadOnlyDictionary<int, string> tagLabels, string instance, DataIssueLog issues)
+    public static ArrMovie? ToArrMovie(MovieResource movie, IReadOnlyDictionary<int, string> tagLabels, string instance, IssueRecorder issues)
     {
         var item = $"movie {movie.Id} '{movie.Title}'";
         if (movie.Id <= 0)
@@ -44,7 +44,7 @@ internal static class RadarrMovieMapping
             file is { Id: > 0 } ? file.Id : null);
     }
 
-    private static bool Unknown(DataIssueLog issues, string item, string field)
+    private static bool Unknown(IssueRecorder issues, string item, string field)
     {
         issues.Record(item, field, null, "missing; treated as false");
         return false;

@@ -1,7 +1,7 @@
 namespace Cleanup.Integrations.Radarr;
 
 // Radarr's JSON, only the fields Cleanup reads. Radarr omits null properties (movieFile is absent without a file),
-// so everything that can be missing is nullable; dates stay strings and are read by DataIssueLog.
+// so everything that can be missing is nullable; dates stay strings and are read by IssueRecorder.
 
 internal sealed class MovieResource
 {

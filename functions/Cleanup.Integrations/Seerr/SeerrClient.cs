@@ -16,7 +16,7 @@ public sealed class SeerrClient : IRequestSource, IServiceProbe, IDataIssueSourc
     public const int DefaultPageSize = 100;
 
     private readonly ServiceEndpoint endpoint;
-    private readonly DataIssueLog issues;
+    private readonly IssueRecorder issues;
     private readonly int pageSize;
 
     internal SeerrClient(ServiceEndpoint endpoint)
@@ -27,7 +27,7 @@ public sealed class SeerrClient : IRequestSource, IServiceProbe, IDataIssueSourc
         }
 
         this.endpoint = endpoint;
-        issues = new DataIssueLog(endpoint.Name, endpoint.Kind, endpoint.TimeProvider);
+        issues = new IssueRecorder(endpoint.Name, endpoint.Kind, endpoint.TimeProvider);
         pageSize = endpoint.Options.PageSize ?? DefaultPageSize;
     }
 

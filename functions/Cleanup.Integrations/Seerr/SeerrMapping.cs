@@ -8,7 +8,7 @@ namespace Cleanup.Integrations.Seerr;
 internal static class SeerrMapping
 {
     /// <returns>null when the request cannot be tied to media (no media, unknown media type); recorded as an issue.</returns>
-    public static MediaRequest? ToMediaRequest(RequestResource request, string instance, DataIssueLog issues)
+    public static MediaRequest? ToMediaRequest(RequestResource request, string instance, IssueRecorder issues)
     {
         var item = string.Create(CultureInfo.InvariantCulture, $"request {request.Id}");
         if (request.Media is not { Id: > 0 } media)

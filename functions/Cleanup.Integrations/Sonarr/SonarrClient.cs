@@ -16,12 +16,12 @@ namespace Cleanup.Integrations.Sonarr;
 public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSource, IDisposable
 {
     private readonly ServiceEndpoint endpoint;
-    private readonly DataIssueLog issues;
+    private readonly IssueRecorder issues;
 
     internal SonarrClient(ServiceEndpoint endpoint)
     {
         this.endpoint = endpoint;
-        issues = new DataIssueLog(endpoint.Name, ServiceKind.Sonarr, endpoint.TimeProvider);
+        issues = new IssueRecorder(endpoint.Name, ServiceKind.Sonarr, endpoint.TimeProvider);
     }
 
     /// <summary>Builds the client for one configured instance (<c>Services:Sonarr:n</c>); the options must be validated.</summary>

@@ -7,7 +7,7 @@ namespace Cleanup.Integrations.Sonarr;
 /// <summary>Sonarr's series, episode and episode file JSON to the engine's records.</summary>
 internal static class SonarrMapping
 {
-    public static ArrSeries? ToArrSeries(SeriesResource series, IReadOnlyDictionary<int, string> tagLabels, string instance, DataIssueLog issues)
+    public static ArrSeries? ToArrSeries(SeriesResource series, IReadOnlyDictionary<int, string> tagLabels, string instance, IssueRecorder issues)
     {
         var item = $"series {series.Id} '{series.Title}'";
         if (series.Id <= 0)
@@ -47,7 +47,7 @@ internal static class SonarrMapping
             series.Path);
     }
 
-    public static SeriesStatus Status(string? status, string item, DataIssueLog issues)
+    public static SeriesStatus Status(string? status, string item, IssueRecorder issues)
     {
         switch (status?.ToLowerInvariant())
         {
@@ -62,7 +62,7 @@ internal static class SonarrMapping
     }
 
     /// <summary>Joins one series' episodes with its files (by <c>episodeFileId</c>).</summary>
-    public static List<ArrEpisode> ToArrEpisodes(int seriesId, List<EpisodeResource> episodes, List<EpisodeFileResource> files, string instance, DataIssueLog issues)
+    public static List<ArrEpisode> ToArrEpisodes(int seriesId, List<EpisodeResource> episodes, List<EpisodeFileResource> files, string instance, IssueRecorder issues)
     {
         var byId = new Dictionary<int, EpisodeFileResource>(files.Count);
         foreach (var file in files)
@@ -105,7 +105,7 @@ internal static class SonarrMapping
         return result;
     }
 
-    private static ArrSeason ToArrSeason(SeasonResource season, string item, DataIssueLog issues)
+    private static ArrSeason ToArrSeason(SeasonResource season, string item, IssueRecorder issues)
     {
         var stats = season.Statistics;
         var where = $"{item} season {season.SeasonNumber}";
@@ -120,7 +120,7 @@ internal static class SonarrMapping
             issues.Scheduled(stats?.NextAiring, where, "statistics.nextAiring"));
     }
 
-    private static bool Missing(DataIssueLog issues, string item, string field)
+    private static bool Missing(IssueRecorder issues, string item, string field)
     {
         issues.Record(item, field, null, "missing; treated as false");
         return false;

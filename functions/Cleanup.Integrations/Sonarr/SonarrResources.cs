@@ -1,6 +1,6 @@
 namespace Cleanup.Integrations.Sonarr;
 
-// Sonarr's JSON, only the fields Cleanup reads. Like Radarr, Sonarr omits nulls; dates stay strings for DataIssueLog.
+// Sonarr's JSON, only the fields Cleanup reads. Like Radarr, Sonarr omits nulls; dates stay strings for IssueRecorder.
 
 internal sealed class SeriesResource
 {

@@ -199,7 +199,7 @@ public sealed class RadarrClientTests : IAsyncLifetime
     [Fact]
     public void A_tag_id_missing_from_the_tag_list_fails_the_read()
     {
-        var issues = new DataIssueLog("radarr", ServiceKind.Radarr, TimeProvider.System);
+        var issues = new IssueRecorder("radarr", ServiceKind.Radarr, TimeProvider.System);
         var movie = new MovieResource { Id = 7, Title = "X", Tags = [1, 9], Added = "2024-01-01T00:00:00Z", Monitored = true };
 
         var ex = Assert.Throws<SourceReadException>(() => RadarrMovieMapping.ToArrMovie(movie, new Dictionary<int, string> { [1] = "keep" }, "radarr", issues));
@@ -211,7 +211,7 @@ public sealed class RadarrClientTests : IAsyncLifetime
     public void Missing_optional_fields_and_string_ids_are_read()
     {
         var json = """[{"id":"12","title":"Odd","tmdbId":"550","added":"2024-01-01T00:00:00Z","monitored":true,"statistics":{"sizeOnDisk":"42"}}]""";
-        var issues = new DataIssueLog("radarr", ServiceKind.Radarr, TimeProvider.System);
+        var issues = new IssueRecorder("radarr", ServiceKind.Radarr, TimeProvider.System);
 
         var parsed = JsonSerializer.Deserialize<List<MovieResource>>(json, ServiceJson.CamelCase)!;
         var movie = RadarrMovieMapping.ToArrMovie(parsed[0], new Dictionary<int, string>(), "radarr", issues)!;

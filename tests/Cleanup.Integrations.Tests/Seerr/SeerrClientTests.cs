@@ -181,7 +181,7 @@ public sealed class SeerrClientTests : IAsyncLifetime
     [Fact]
     public void Requests_without_usable_media_are_skipped_and_recorded()
     {
-        var issues = new DataIssueLog("jellyseerr", ServiceKind.Jellyseerr, TimeProvider.System);
+        var issues = new IssueRecorder("jellyseerr", ServiceKind.Jellyseerr, TimeProvider.System);
 
         Assert.Null(SeerrMapping.ToMediaRequest(new RequestResource { Id = 1, Status = 2 }, "jellyseerr", issues));
         Assert.Null(SeerrMapping.ToMediaRequest(new RequestResource { Id = 2, Status = 2, Media = new MediaResource { Id = 9, MediaType = "music" } }, "jellyseerr", issues));

@@ -199,7 +199,7 @@ public sealed class SonarrClientTests : IAsyncLifetime
     [Fact]
     public void An_episode_file_missing_from_the_file_list_is_recorded()
     {
-        var issues = new DataIssueLog("sonarr", ServiceKind.Sonarr, TimeProvider.System);
+        var issues = new IssueRecorder("sonarr", ServiceKind.Sonarr, TimeProvider.System);
         var episodes = new List<EpisodeResource> { new() { Id = 5, SeriesId = 3, EpisodeFileId = 77, SeasonNumber = 1, EpisodeNumber = 1, HasFile = true, Monitored = true } };
 
         var joined = SonarrMapping.ToArrEpisodes(3, episodes, [], "sonarr", issues);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Cleanup.Engine.Sources;
 
@@ -9,50 +8,29 @@ namespace Cleanup.Integrations.Http;
 /// an unparsable string or a "happened" date in the future becomes null and is recorded, never replaced by "now".
 /// Bounded, so a client nobody drains cannot grow without limit.
 /// </summary>
-internal sealed class DataIssueLog(string source, ServiceKind kind, TimeProvider timeProvider)
+internal sealed class IssueRecorder(string source, ServiceKind kind, TimeProvider timeProvider)
 {
-    private const int Capacity = 1000;
-
-    /// <summary>Servers write "no date" as year 1 or as the maximum date; nothing real is that old or that far away.</summary>
     private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Clock skew between the service and us that is still believed for "happened" dates.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
 
-    private readonly ConcurrentQueue<DataIssue> issues = new();
-    private int dropped;
+    /// <summary>The shared, bounded log the issues land in (the same kind every client keeps).</summary>
+    public DataIssueLog Log { get; } = new(source, kind, timeProvider, capacity: 1000);
 
-    public void Record(string item, string field, string? rawValue, string problem)
-    {
-        if (issues.Count >= Capacity)
-        {
-            Interlocked.Increment(ref dropped);
-            return;
-        }
+    public void Record(string item, string field, string? rawValue, string problem) => Log.Report(item, field, rawValue, problem);
 
-        issues.Enqueue(new DataIssue(source, kind, item, field, rawValue, problem));
-    }
+    private long reportedBefore;
 
+    /// <summary>Everything recorded since the last call, plus one line saying how many did not fit in the log.</summary>
     public IReadOnlyList<DataIssue> Take()
     {
-        var taken = new List<DataIssue>();
-        while (issues.TryDequeue(out var issue))
-        {
-            taken.Add(issue);
-        }
-
-        var lost = Interlocked.Exchange(ref dropped, 0);
-        if (lost > 0)
-        {
-            taken.Add(new DataIssue(source, kind, "(further items)", "-", null, $"{lost} more issues were not kept"));
-        }
-
-        return taken;
+        var taken = Log.Drain();
+        var total = Log.TotalReported;
+        var lost = total - Interlocked.Exchange(ref reportedBefore, total) - taken.Count;
+        return lost > 0 ? [.. taken, new DataIssue(source, kind, "(further items)", "-", null, $"{lost} more issues were not kept")] : taken;
     }
 
-    /// <summary>A moment that has already happened (added, imported, requested).</summary>
-    /// <param name="expected">Record an issue when the field is missing (e.g. Radarr always sends <c>added</c>).</param>
     public DateTimeOffset? Happened(string? raw, string item, string field, bool expected = false)
     {
         var value = Parse(raw, item, field, expected);

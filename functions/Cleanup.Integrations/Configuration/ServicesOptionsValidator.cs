@@ -38,7 +38,12 @@ public static class ServicesOptionsValidator
             }
             else if (!Uri.TryCreate(instance.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                errors.Add($"{path}:Url '{instance.Url}' is not an absolute http(s) URL.");
+                errors.Add($"{path}:Url is not an absolute http(s) URL.");
+            }
+            else if (uri.UserInfo.Length > 0 || uri.Query.Length > 0)
+            {
+                // Shown in the dashboard and in errors: a key or password in it would leak. The value is not echoed.
+                errors.Add($"{path}:Url must not carry credentials or a query string; put the key in {path}:ApiKey or {path}:Headers.");
             }
 
             if (string.IsNullOrWhiteSpace(instance.ApiKey))

@@ -37,7 +37,7 @@ public sealed class ServicesOptionsValidatorTests
 
         Assert.Equal(
             [
-                "Services:Radarr:1:Url 'ftp://radarr' is not an absolute http(s) URL.",
+                "Services:Radarr:1:Url is not an absolute http(s) URL.",
                 "Services:Radarr:1:ApiKey is required.",
                 "Services:Radarr:1:TimeoutSeconds must be between 1 and 600 (was 0).",
                 "Services:Radarr:1:Retries must be between 0 and 10 (was 11).",
@@ -49,6 +49,19 @@ public sealed class ServicesOptionsValidatorTests
                 "Services:Sonarr:0:Url is required.",
             ],
             errors);
+    }
+
+    [Theory]
+    [InlineData("http://owner:s3cr3t@radarr:7878")]
+    [InlineData("http://radarr:7878/?apikey=s3cr3t")]
+    public void A_url_carrying_credentials_is_refused_without_echoing_them(string url)
+    {
+        var options = new ServicesOptions { Radarr = [new() { Url = url, ApiKey = "k" }] };
+
+        var error = Assert.Single(ServicesOptionsValidator.Validate(options));
+
+        Assert.StartsWith("Services:Radarr:0:Url must not carry credentials", error);
+        Assert.DoesNotContain("s3cr3t", error);
     }
 
     [Fact]

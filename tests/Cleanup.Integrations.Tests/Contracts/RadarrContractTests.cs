@@ -100,9 +100,9 @@ public sealed class RadarrContractTests : IAsyncLifetime
         await client.DeleteMovieAsync(1, deleteFiles: true, addImportExclusion: true, default);
 
         var movieDelete = fake.Calls.Single(c => c.Path == "/api/v3/movie/1");
-        var used = System.Web.HttpUtility.ParseQueryString(movieDelete.Query).AllKeys;
+        var used = System.Web.HttpUtility.ParseQueryString(movieDelete.Query).AllKeys.OfType<string>().ToList();
         Assert.Equal(["deleteFiles", "addImportExclusion"], used);
-        Assert.All(used, name => Assert.Contains(name!, Spec.ParameterNames("/api/v3/movie/{id}", "DELETE")));
+        Assert.All(used, name => Assert.Contains(name, Spec.ParameterNames("/api/v3/movie/{id}", "DELETE")));
         Assert.Contains("200", Spec.ResponseStatuses("/api/v3/movie/{id}", "DELETE"));
         Assert.Contains("200", Spec.ResponseStatuses("/api/v3/moviefile/{id}", "DELETE"));
 

@@ -3,9 +3,9 @@ using Cleanup.Integrations.Http;
 
 namespace Cleanup.Integrations.Tests.Common;
 
-public sealed class DataIssueLogTests
+public sealed class IssueRecorderTests
 {
-    private readonly DataIssueLog log = new("radarr", ServiceKind.Radarr, new FixedTime(TestLibraries.Now));
+    private readonly IssueRecorder log = new("radarr", ServiceKind.Radarr, new FixedTime(TestLibraries.Now));
 
     [Theory]
     [InlineData("2024-05-01T10:20:30Z", "2024-05-01T10:20:30+00:00")]

@@ -12,6 +12,7 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
 {
     private readonly List<Node> nodes = [];
     private readonly List<Node> unmatched = [];
+    private readonly Dictionary<string, Node> unmatchedById = new(StringComparer.Ordinal);
 
     private readonly Dictionary<int, Node> moviesByTmdb = [];
     private readonly Dictionary<string, Node> moviesByImdb = new(StringComparer.OrdinalIgnoreCase);
@@ -331,13 +332,13 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
 
     private void AddServerItem(Node node, MediaServerItem item)
     {
+        if (!serverItems.TryAdd((item.Server, item.ItemId), node)) return;
         node.Sources.Add(new SourceRef(KindOf(item.Server, ServiceKind.Jellyfin), item.Server, item.ItemId));
         node.SetServerTitle(item.Name, item.Year);
         if (item.Size is { } size && size > node.ServerSize) node.ServerSize = size;
         node.ServerAdded = Max(node.ServerAdded, item.DateCreated);
         node.Servers ??= [];
         if (!node.Servers.Contains(item.Server)) node.Servers.Add(item.Server);
-        serverItems.TryAdd((item.Server, item.ItemId), node);
     }
 
     private void AddWatchState()
@@ -498,12 +499,16 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
 
     private Node Unmatched(MediaType type, string instance, string id, string reason)
     {
-        var node = new Node(type, $"unmatched:{instance}:{type.ToString().ToLowerInvariant()}:{id}")
+        // A source can list the same record twice (paging while the library changes): one item per id.
+        var key = $"unmatched:{instance}:{type.ToString().ToLowerInvariant()}:{id}";
+        if (unmatchedById.TryGetValue(key, out var existing)) return existing;
+        var node = new Node(type, key)
         {
             IsMatched = false,
             UnmatchedReason = reason,
         };
         unmatched.Add(node);
+        unmatchedById[key] = node;
         return node;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Cleanup.Engine.Library;
 using Cleanup.Engine.Protections;
 
@@ -46,7 +45,6 @@ public sealed class DecisionTrace
     public DiskSpaceHold DiskSpace { get; init; }
 
     /// <summary>The decision in a few sentences.</summary>
-    [JsonInclude]
     public IReadOnlyList<string> Sentences => sentences ??= DecisionExplainer.Explain(this);
 }
 

@@ -37,7 +37,13 @@ public sealed class EvaluationResult
 
     public Decision? Find(string itemId)
     {
-        byId ??= Decisions.ToDictionary(d => d.ItemId, StringComparer.Ordinal);
+        if (byId is null)
+        {
+            var index = new Dictionary<string, Decision>(Decisions.Count, StringComparer.Ordinal);
+            foreach (var decision in Decisions) index.TryAdd(decision.ItemId, decision);
+            byId = index;
+        }
+
         return byId.GetValueOrDefault(itemId);
     }
 

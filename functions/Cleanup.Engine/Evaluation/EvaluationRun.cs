@@ -69,8 +69,7 @@ internal sealed class EvaluationRun
         }
 
         var protectedBy = protections.For(item);
-        state.FlaggedAt.TryGetValue(item.Id, out var previous);
-        DateTimeOffset? previousFlag = state.FlaggedAt.ContainsKey(item.Id) ? previous : null;
+        DateTimeOffset? previousFlag = state.FlaggedAt.TryGetValue(item.Id, out var previous) ? previous : null;
 
         TimelinePlacement placement;
         if (protectedBy.Count > 0)

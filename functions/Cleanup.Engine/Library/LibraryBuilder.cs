@@ -12,6 +12,7 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
 {
     private readonly List<Node> nodes = [];
     private readonly List<Node> unmatched = [];
+    private readonly Dictionary<string, Node> unmatchedById = new(StringComparer.Ordinal);
 
     private readonly Dictionary<int, Node> moviesByTmdb = [];
     private readonly Dictionary<string, Node> moviesByImdb = new(StringComparer.OrdinalIgnoreCase);
@@ -298,7 +299,7 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
         series.Seasons ??= [];
         if (!series.Seasons.TryGetValue(seasonNumber, out var season))
         {
-            season = Add(new Node(MediaType.Season, $"season:{SeriesKey(series)}:s{seasonNumber:00}")
+            season = Add(new Node(MediaType.Season, string.Concat("season:", SeriesKey(series), ":s", Number.Two(seasonNumber)))
             {
                 Parent = series,
                 SeasonNumber = seasonNumber,
@@ -315,7 +316,7 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
         season.Episodes ??= [];
         if (!season.Episodes.TryGetValue(episodeNumber, out var episode))
         {
-            episode = Add(new Node(MediaType.Episode, $"episode:{SeriesKey(series)}:s{seasonNumber:00}e{episodeNumber:00}")
+            episode = Add(new Node(MediaType.Episode, string.Concat("episode:", SeriesKey(series), ":s", Number.Two(seasonNumber), "e", Number.Two(episodeNumber)))
             {
                 Parent = season,
                 SeasonNumber = seasonNumber,
@@ -327,17 +328,17 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
         return episode;
     }
 
-    private static string SeriesKey(Node series) => series.Id["series:".Length..];
+    private static string SeriesKey(Node series) => series.Key ??= series.Id["series:".Length..];
 
     private void AddServerItem(Node node, MediaServerItem item)
     {
+        if (!serverItems.TryAdd((item.Server, item.ItemId), node)) return;
         node.Sources.Add(new SourceRef(KindOf(item.Server, ServiceKind.Jellyfin), item.Server, item.ItemId));
         node.SetServerTitle(item.Name, item.Year);
         if (item.Size is { } size && size > node.ServerSize) node.ServerSize = size;
         node.ServerAdded = Max(node.ServerAdded, item.DateCreated);
         node.Servers ??= [];
         if (!node.Servers.Contains(item.Server)) node.Servers.Add(item.Server);
-        serverItems.TryAdd((item.Server, item.ItemId), node);
     }
 
     private void AddWatchState()
@@ -498,12 +499,16 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
 
     private Node Unmatched(MediaType type, string instance, string id, string reason)
     {
-        var node = new Node(type, $"unmatched:{instance}:{type.ToString().ToLowerInvariant()}:{id}")
+        // A source can list the same record twice (paging while the library changes): one item per id.
+        var key = $"unmatched:{instance}:{type.ToString().ToLowerInvariant()}:{id}";
+        if (unmatchedById.TryGetValue(key, out var existing)) return existing;
+        var node = new Node(type, key)
         {
             IsMatched = false,
             UnmatchedReason = reason,
         };
         unmatched.Add(node);
+        unmatchedById[key] = node;
         return node;
     }
 
@@ -524,6 +529,9 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
         public string? UnmatchedReason { get; init; }
 
         public Node? Parent { get; init; }
+
+        /// <summary>For a series: its id without the <c>series:</c> prefix, the stem of its seasons' and episodes' ids.</summary>
+        public string? Key { get; set; }
 
         public Dictionary<int, Node>? Seasons { get; set; }
 
@@ -594,6 +602,14 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
             }
         }
 
+        private string[]? tagArray;
+        private ItemRequest[]? requestArray;
+
+        // Seasons and episodes share their series' arrays: one copy per series, not per episode.
+        public string[] TagArray() => tagArray ??= tags?.ToArray() ?? [];
+
+        public ItemRequest[] RequestArray() => requestArray ??= Requests?.ToArray() ?? [];
+
         public UserNode User(string name)
         {
             Users ??= [];
@@ -627,8 +643,10 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
             {
                 var seriesTitle = series.managerTitle ?? series.serverTitle ?? series.Id;
                 title = Type == MediaType.Season
-                    ? $"{seriesTitle} – Season {SeasonNumber}"
-                    : $"{seriesTitle} – S{SeasonNumber:00}E{EpisodeNumber:00}" + (title is null ? string.Empty : $" – {title}");
+                    ? string.Concat(seriesTitle, " – Season ", Number.Two(SeasonNumber ?? 0))
+                    : title is null
+                        ? string.Concat(seriesTitle, " – S", Number.Two(SeasonNumber ?? 0), "E", Number.Two(EpisodeNumber ?? 0))
+                        : string.Concat(string.Concat(seriesTitle, " – S", Number.Two(SeasonNumber ?? 0), "E", Number.Two(EpisodeNumber ?? 0)), " – ", title);
             }
 
             var hasManager = false;
@@ -658,10 +676,10 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
                 AirDate = AirDate,
                 Sources = Sources.ToArray(),
                 SizeBytes = hasManager ? ManagerSize : ServerSize,
-                Tags = (series?.tags ?? tags)?.ToArray() ?? [],
+                Tags = (series ?? this).TagArray(),
                 Added = ManagerAdded ?? SeriesAdded ?? series?.SeriesAdded ?? ServerAdded,
                 Monitored = Monitored,
-                Requests = (series?.Requests ?? Requests)?.ToArray() ?? [],
+                Requests = (series ?? this).RequestArray(),
                 RequestsKnown = RequestsKnown,
                 Watch = users.Length == 0 && UnknownBecause is null
                     ? WatchSummary.Empty
@@ -706,4 +724,12 @@ internal sealed class LibraryBuilder(SourceSnapshot snapshot)
         public UserWatch ToWatch() =>
             new(Name, Played, Math.Max(OwnPlays, ChildPlays), LastPlayed, InProgress, Favorite, Playing);
     }
+}
+
+/// <summary>Two-digit numbers without formatting on every call (ids and titles of a hundred thousand episodes).</summary>
+internal static class Number
+{
+    private static readonly string[] Cached = Enumerable.Range(0, 100).Select(i => i.ToString("00", CultureInfo.InvariantCulture)).ToArray();
+
+    public static string Two(int value) => value is >= 0 and < 100 ? Cached[value] : value.ToString("00", CultureInfo.InvariantCulture);
 }

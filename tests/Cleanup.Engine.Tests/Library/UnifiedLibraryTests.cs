@@ -100,6 +100,19 @@ public sealed class UnifiedLibraryTests
     }
 
     [Fact]
+    public void A_record_listed_twice_is_one_item()
+    {
+        var library = UnifiedLibrary.Build(new SourceSnapshot
+        {
+            Movies = [RadarrMovie("radarr", 1, 603, null)],
+            MediaServerItems = [ServerItem("home-video", MediaServerItemType.Movie), ServerItem("home-video", MediaServerItemType.Movie), ServerItem("abc", MediaServerItemType.Movie, tmdb: 603)],
+        });
+
+        Assert.Equal(["movie:tmdb:603", "unmatched:jellyfin:movie:home-video"], library.Items.Select(i => i.Id));
+        Assert.Single(library.Find("unmatched:jellyfin:movie:home-video")!.Sources);
+    }
+
+    [Fact]
     public void Series_join_by_tvdb_then_tmdb_then_imdb()
     {
         var library = UnifiedLibrary.Build(new SourceSnapshot

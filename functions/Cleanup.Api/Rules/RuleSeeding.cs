@@ -56,12 +56,17 @@ public sealed class RuleSeeding(IRuleStore store, IConfiguration configuration, 
 
 /// <summary>
 /// A configuration section as JSON. Configuration holds only strings, so a few values are converted: <c>true</c>/<c>false</c>
-/// become booleans and the numeric fields of a rule set become numbers; condition values, names, tags and users stay text.
+/// become booleans and the numeric fields of a rule set become numbers (a bare number of a duration is days); condition values, names, tags and users stay text.
 /// Numbered children (<c>Rules:0</c>, <c>Rules:1</c>) become arrays, and keys are camel-cased.
 /// </summary>
 internal static class ConfigurationJson
 {
-    private static readonly HashSet<string> NumberKeys = new(StringComparer.OrdinalIgnoreCase) { "version", "keepLatestEpisodes", "keepLatestSeasons", "minimumFreeGb" };
+    // Durations too: a bare number is days there, as in the JSON form.
+    private static readonly HashSet<string> NumberKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "version", "keepLatestEpisodes", "keepLatestSeasons", "minimumFreeGb",
+        "retention", "maxAge", "requestedWithin", "leavingSoonWindow", "gracePeriod",
+    };
     private static readonly HashSet<string> TextKeys = new(StringComparer.OrdinalIgnoreCase) { "name", "value", "values", "tags", "users", "user", "favoritesOf" };
 
     public static JsonObject ToJson(IConfigurationSection section) => (JsonObject)Node(section, parentKey: null)!;

@@ -1,5 +1,6 @@
 using Cleanup.Api.Health;
 using Cleanup.Api.Media;
+using Cleanup.Api.Rules;
 using Cleanup.Api.Services;
 using Microsoft.AspNetCore.Routing;
 
@@ -13,6 +14,7 @@ public static class CleanupApi
         app.MapHealthApi();
         app.MapMediaApi();
         app.MapServicesApi();
+        app.MapRulesApi();
         return app;
     }
 }

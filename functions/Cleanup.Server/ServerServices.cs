@@ -40,6 +40,10 @@ internal static class ServerServices
         services.AddSingleton<StorageBootstrap>();
         services.AddSingleton<IMediaStore>(new TableMediaStore(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
         services.AddSingleton<IKeepStore>(new TableKeepStore(account.GetTableClient(storage.Table(TableKeepStore.TableName))));
+        services.AddSingleton<IRuleStore>(new TableRuleStore(account.GetTableClient(storage.Table(TableRuleStore.TableName))));
+        services.AddSingleton<ILibrarySnapshotStore>(
+            new BlobLibrarySnapshotStore(account.GetBlobContainerClient(storage.Table(BlobLibrarySnapshotStore.ContainerName).ToLowerInvariant())));
+        services.AddSingleton<Api.Rules.RuleSeeding>();
         services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
         services.AddSingleton(sp => new ServiceCatalog(sp.GetRequiredService<IOptions<ServicesOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IServiceCatalog>(sp => sp.GetRequiredService<ServiceCatalog>());

@@ -19,9 +19,8 @@ public sealed class FullSyncWorkflow : IWorkflow<FullSyncInput, SyncResult>
         {
             var sources = await context.CallActivityAsync<IReadOnlyList<SourceRef>>(ActivityNames.ListSources, new ListSourcesInput(), ActivityRetry.Standard);
 
-            context.SetProgress("Reading sources", 0, sources.Count);
-            var reads = await Task.WhenAll(sources.Select(source =>
-                context.CallActivityAsync<SourceSyncSummary>(ActivityNames.SyncSource, new SyncSourceInput(runId, source, SyncMode.Full), ActivityRetry.Standard)));
+            var reads = await FanOut.WhenAllAsync(context, "Reading sources", [.. sources.Select(source =>
+                context.CallActivityAsync<SourceSyncSummary>(ActivityNames.SyncSource, new SyncSourceInput(runId, source, SyncMode.Full), ActivityRetry.Standard))]);
             var health = await context.CallActivityAsync<SourceHealthReport>(ActivityNames.RecordSourceHealth, new RecordSourceHealthInput(reads), ActivityRetry.Standard);
 
             context.SetProgress("Evaluating rules", sources.Count, sources.Count);

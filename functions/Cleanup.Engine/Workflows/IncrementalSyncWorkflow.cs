@@ -27,8 +27,7 @@ public sealed class IncrementalSyncWorkflow : IWorkflow<IncrementalSyncInput, Sy
             var cursors = await context.CallActivityAsync<IReadOnlyList<SyncCursor>>(
                 ActivityNames.LoadSyncCursors, new LoadSyncCursorsInput([.. watched.Select(s => s.Name)]), ActivityRetry.Standard);
 
-            context.SetProgress("Reading changes", 0, watched.Count + hintedArr.Count);
-            var reads = await Task.WhenAll(
+            var reads = await FanOut.WhenAllAsync(context, "Reading changes", [..
                 watched.Select(source => context.CallActivityAsync<SourceSyncSummary>(
                     ActivityNames.SyncSource,
                     new SyncSourceInput(runId, source, SyncMode.WatchChanges, cursors.FirstOrDefault(c => c.Source == source.Name)?.ChangedSince),
@@ -36,7 +35,7 @@ public sealed class IncrementalSyncWorkflow : IWorkflow<IncrementalSyncInput, Sy
                 .Concat(hintedArr.Select(source => context.CallActivityAsync<SourceSyncSummary>(
                     ActivityNames.SyncSource,
                     new SyncSourceInput(runId, source, SyncMode.WatchChanges),
-                    ActivityRetry.Standard))));
+                    ActivityRetry.Standard)))]);
             var health = await context.CallActivityAsync<SourceHealthReport>(ActivityNames.RecordSourceHealth, new RecordSourceHealthInput(reads), ActivityRetry.Standard);
 
             context.SetProgress("Evaluating changes", reads.Length, reads.Length);

@@ -36,6 +36,7 @@ public sealed class FullSyncWorkflowTests
             ],
             context.CallNames);
         Assert.Equal(3, result.Reads.Count);
+        Assert.Equal([("Reading sources", 0, 3), ("Reading sources", 1, 3), ("Reading sources", 2, 3), ("Reading sources", 3, 3)], context.Progress.Take(4));
         Assert.Equal(("Done", 3, 3), context.Progress[^1]);
     }
 

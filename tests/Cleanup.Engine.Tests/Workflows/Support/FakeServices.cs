@@ -219,7 +219,10 @@ public sealed class FakeMediaServer(string name = "jellyfin", ServiceKind kind =
         return Task.FromResult<IReadOnlyList<UserWatchState>>([.. States.Where(s => s.UserId == user.UserId && (changedSince is null || s.LastPlayed > changedSince))]);
     }
 
-    public Task<IReadOnlyList<NowPlaying>> ListNowPlayingAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<NowPlaying>>([]);
+    public List<NowPlaying> Playing { get; } = [];
+
+    public Task<IReadOnlyList<NowPlaying>> ListNowPlayingAsync(CancellationToken cancellationToken) =>
+        ReadFails ? throw new SourceReadException(Name, Kind, "connection failed after 4 attempts") : Task.FromResult<IReadOnlyList<NowPlaying>>([.. Playing]);
 
     public Task RefreshLibraryAsync(CancellationToken cancellationToken)
     {

@@ -71,6 +71,45 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Moves the clock at once (a machine waking from sleep), then fires every timer that came due meanwhile, late.</summary>
+    public void Jump(TimeSpan by)
+    {
+        List<ManualTimer> due;
+        lock (sync)
+        {
+            now += by;
+            due = [.. timers.Where(t => t.DueAt <= now)];
+            foreach (var timer in due)
+            {
+                timers.Remove(timer);
+            }
+        }
+
+        foreach (var timer in due)
+        {
+            timer.Fire();
+        }
+    }
+
+    /// <summary>Moves the clock to each pending timer until <paramref name="done"/> holds (a bounded number of steps).</summary>
+    public async Task AdvanceUntilAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 2000 && !done(); i++)
+        {
+            var pending = PendingDelays;
+            if (pending.Count > 0)
+            {
+                Advance(pending[0] > TimeSpan.Zero ? pending[0] : TimeSpan.Zero);
+            }
+            else
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        Assert.True(done(), "the condition never held");
+    }
+
     /// <summary>Lets <paramref name="task"/> finish, moving the clock to each timer it waits on (retry back-offs).</summary>
     public async Task<T> PumpAsync<T>(Task<T> task)
     {

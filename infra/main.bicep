@@ -79,7 +79,7 @@ param dryRun bool = true
 @description('Second switch for real deletions; both dryRun=false and enableDeletion=true are needed.')
 param enableDeletion bool = false
 
-@description('Further app settings as name/string pairs, e.g. {"Cleanup__LeavingSoonWindowDays": "14"}.')
+@description('Further app settings as name/string pairs, e.g. {"Deletion__MaxItemsPerRun": "5"}.')
 param extraAppSettings object = {}
 
 @description('Allow storage account keys. Off: every client uses managed identity.')
@@ -130,8 +130,8 @@ var appSettings = union({
   FullSyncSchedule: fullSyncSchedule
   IncrementalSyncSchedule: incrementalSyncSchedule
   CleanupSchedule: cleanupSchedule
-  Cleanup__DryRun: dryRun ? 'true' : 'false'
-  Cleanup__EnableDeletion: enableDeletion ? 'true' : 'false'
+  Deletion__DryRun: dryRun ? 'true' : 'false'
+  Deletion__EnableDeletion: enableDeletion ? 'true' : 'false'
 }, reduce(serviceSettings, {}, (merged, next) => union(merged, next)), extraAppSettings)
 
 module monitoring 'modules/monitoring.bicep' = {

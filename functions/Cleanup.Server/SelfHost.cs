@@ -55,7 +55,7 @@ public sealed class SelfHost : IAsyncDisposable
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var selfHost = builder.Configuration.GetSection(CleanupSettings.SectionName).Get<SelfHostSettings>() ?? new SelfHostSettings();
+        var selfHost = builder.Configuration.GetSection(SelfHostSettings.SectionName).Get<SelfHostSettings>() ?? new SelfHostSettings();
         selfHost.Demo |= demoFlag;
         var owned = new List<IAsyncDisposable>();
         try

@@ -3,6 +3,8 @@ namespace Cleanup.Server;
 /// <summary>Settings only the self-host has, bound from the <c>Cleanup</c> section.</summary>
 public sealed class SelfHostSettings
 {
+    public const string SectionName = "Cleanup";
+
     /// <summary>Serve built-in sample services (set by <c>--demo</c>).</summary>
     public bool Demo { get; set; }
 

@@ -19,9 +19,6 @@ internal static class ServerServices
         services.AddSingleton(host);
         services.AddProblemDetails();
 
-        services.AddOptions<CleanupSettings>().Bind(configuration.GetSection(CleanupSettings.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CleanupSettings>>(new DelegateValidation<CleanupSettings>(s => s.Validate()));
         services.AddOptions<ServicesOptions>().Bind(configuration.GetSection(ServicesOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServicesOptions>>(new DelegateValidation<ServicesOptions>(ServicesOptionsValidator.Validate));
 

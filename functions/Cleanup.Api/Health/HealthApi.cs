@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cleanup.Engine.Deletion;
 using Cleanup.Engine.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public static class HealthApi
     }
 
     public static async Task<Ok<HealthReport>> GetHealth(
-        IStorageHealth storage, HostInfo host, IOptions<CleanupSettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        IStorageHealth storage, HostInfo host, IOptions<DeletionOptions> deletion, TimeProvider time, CancellationToken cancellationToken)
     {
         var error = await storage.CheckAsync(cancellationToken);
         return TypedResults.Ok(new HealthReport(
@@ -28,7 +29,7 @@ public static class HealthApi
             Version,
             Math.Round((time.GetUtcNow() - host.StartedAt).TotalSeconds, 1),
             host.Mode,
-            !settings.Value.DeletesForReal,
+            deletion.Value.Mode == DeletionMode.DryRun,
             new StorageHealth(error is null, error)));
     }
 }

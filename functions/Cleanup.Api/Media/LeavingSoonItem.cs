@@ -24,7 +24,7 @@ public sealed record LeavingSoonItem(
         deletion is null ? null : Math.Max(0, (int)Math.Ceiling((deletion.Value - now).TotalDays));
 }
 
-public sealed record LeavingSoonList(IReadOnlyList<LeavingSoonItem> Items, int Count, long TotalSizeBytes, int WindowDays, bool DryRun);
+public sealed record LeavingSoonList(IReadOnlyList<LeavingSoonItem> Items, int Count, long TotalSizeBytes, int WindowDays, int GracePeriodDays, bool DryRun);
 
 /// <summary>An item with the full explanation of its decision.</summary>
 public sealed record MediaDetail(

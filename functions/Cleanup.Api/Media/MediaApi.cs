@@ -1,3 +1,4 @@
+using Cleanup.Engine.Deletion;
 using Cleanup.Engine.Ports;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ public static class MediaApi
     }
 
     public static async Task<Ok<LeavingSoonList>> GetLeavingSoon(
-        IMediaStore store, IOptions<CleanupSettings> settings, TimeProvider time, CancellationToken cancellationToken)
+        IMediaStore store, IRuleStore rules, IOptions<DeletionOptions> deletion, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var items = (await store.ListAsync(cancellationToken))
@@ -29,7 +30,9 @@ public static class MediaApi
             .ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
             .Select(r => LeavingSoonItem.From(r, now))
             .ToList();
-        return TypedResults.Ok(new LeavingSoonList(items, items.Count, items.Sum(i => i.SizeBytes), settings.Value.LeavingSoonWindowDays, !settings.Value.DeletesForReal));
+        var timeline = (await rules.LoadAsync(cancellationToken)).Settings.Settings.Timeline;
+        return TypedResults.Ok(new LeavingSoonList(
+            items, items.Count, items.Sum(i => i.SizeBytes), (int)(timeline.LeavingSoonWindow.Duration?.TotalDays ?? 0), (int)(timeline.GracePeriod.Duration?.TotalDays ?? 0), deletion.Value.Mode == DeletionMode.DryRun));
     }
 
     public static async Task<Results<Ok<MediaDetail>, ProblemHttpResult>> GetItem(

@@ -3,18 +3,20 @@ using Cleanup.Engine.Jobs;
 namespace Cleanup.Api.Jobs;
 
 /// <summary>
-/// When each workflow runs on its own, bound from <c>Schedules</c> (six-field NCRONTAB, UTC; empty = never).
-/// The Functions host reads the same settings in its timer triggers (<c>%Schedules:FullSync%</c>).
+/// When each workflow runs on its own: the top-level settings <c>FullSyncSchedule</c>, <c>IncrementalSyncSchedule</c>
+/// and <c>CleanupSchedule</c> (six-field NCRONTAB, UTC; empty = never) — the same names the Functions host's timer
+/// triggers read (<c>%FullSyncSchedule%</c>), so one configuration serves both hosts.
 /// </summary>
 public sealed class ScheduleOptions
 {
-    public const string Section = "Schedules";
+    /// <summary>The settings sit at the configuration root, like the Functions timers' app settings.</summary>
+    public const string Section = "";
 
-    public string FullSync { get; set; } = "0 0 * * * *";
+    public string FullSyncSchedule { get; set; } = "0 0 * * * *";
 
-    public string IncrementalSync { get; set; } = "0 */15 * * * *";
+    public string IncrementalSyncSchedule { get; set; } = "0 */15 * * * *";
 
-    public string Cleanup { get; set; } = "0 0 3 * * *";
+    public string CleanupSchedule { get; set; } = "0 0 3 * * *";
 
     public IReadOnlyList<string> Validate()
     {
@@ -23,7 +25,7 @@ public sealed class ScheduleOptions
         {
             if (!string.IsNullOrWhiteSpace(expression) && !CronSchedule.IsValid(expression))
             {
-                errors.Add($"{Section}:{name} '{expression}' is not a six-field NCRONTAB expression ({{second}} {{minute}} {{hour}} {{day}} {{month}} {{day-of-week}}), e.g. \"0 0 3 * * *\".");
+                errors.Add($"{name}Schedule '{expression}' is not a six-field NCRONTAB expression ({{second}} {{minute}} {{hour}} {{day}} {{month}} {{day-of-week}}), e.g. \"0 0 3 * * *\".");
             }
         }
 
@@ -40,8 +42,8 @@ public sealed class ScheduleOptions
 
     private IEnumerable<(string Name, string Expression)> Entries() =>
     [
-        (nameof(FullSync), FullSync),
-        (nameof(IncrementalSync), IncrementalSync),
-        (nameof(Cleanup), Cleanup),
+        (nameof(JobKind.FullSync), FullSyncSchedule),
+        (nameof(JobKind.IncrementalSync), IncrementalSyncSchedule),
+        (nameof(JobKind.Cleanup), CleanupSchedule),
     ];
 }

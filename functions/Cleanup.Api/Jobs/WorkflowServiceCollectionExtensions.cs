@@ -83,7 +83,7 @@ public static class WorkflowServiceCollectionExtensions
     private static void AddSettings<T>(this IServiceCollection services, IConfiguration configuration, string section, Func<T, IReadOnlyList<string>> validate)
         where T : class
     {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddOptions<T>().Bind(section.Length == 0 ? configuration : configuration.GetSection(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<T>>(new SettingsValidation<T>(validate));
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
     }

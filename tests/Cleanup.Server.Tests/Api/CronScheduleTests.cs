@@ -22,7 +22,7 @@ public sealed class CronScheduleTests
     [Fact]
     public void An_empty_schedule_turns_the_workflow_off()
     {
-        var schedules = new ScheduleOptions { Cleanup = "" }.ToSchedules();
+        var schedules = new ScheduleOptions { CleanupSchedule = "" }.ToSchedules();
 
         Assert.DoesNotContain(schedules, s => s.Kind == JobKind.Cleanup);
     }
@@ -30,10 +30,10 @@ public sealed class CronScheduleTests
     [Fact]
     public void A_five_field_or_broken_expression_is_refused_naming_the_setting()
     {
-        var errors = new ScheduleOptions { FullSync = "0 * * * *", Cleanup = "every day" }.Validate();
+        var errors = new ScheduleOptions { FullSyncSchedule = "0 * * * *", CleanupSchedule = "every day" }.Validate();
 
         Assert.Equal(2, errors.Count);
-        Assert.StartsWith("Schedules:FullSync '0 * * * *' is not a six-field NCRONTAB expression", errors[0], StringComparison.Ordinal);
-        Assert.StartsWith("Schedules:Cleanup", errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("FullSyncSchedule '0 * * * *' is not a six-field NCRONTAB expression", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("CleanupSchedule", errors[1], StringComparison.Ordinal);
     }
 }

@@ -10,6 +10,9 @@ public interface IWatchHistorySource
     /// <summary>Jellystat or Tautulli (added for job reports; implementations with a public Kind property satisfy it).</summary>
     ServiceKind Kind => ServiceKind.Jellystat;
 
+    /// <summary>The configured media server whose plays this source records (its items become unknown when this source fails).</summary>
+    string? MediaServer => null;
+
     /// <summary>Plays since <paramref name="since"/> (all history when null), all pages.</summary>
     Task<IReadOnlyList<WatchHistoryEntry>> ListHistoryAsync(DateTimeOffset? since, CancellationToken cancellationToken);
 }

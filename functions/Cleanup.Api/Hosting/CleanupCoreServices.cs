@@ -31,8 +31,6 @@ public static class CleanupCoreServices
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        services.AddOptions<CleanupSettings>().Bind(configuration.GetSection(CleanupSettings.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CleanupSettings>>(new SettingsValidation<CleanupSettings>(s => s.Validate()));
         services.AddOptions<ServicesOptions>().Bind(configuration.GetSection(ServicesOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServicesOptions>>(new SettingsValidation<ServicesOptions>(ServicesOptionsValidator.Validate));
 

@@ -1,5 +1,5 @@
-using Cleanup.Api;
 using Cleanup.Api.Media;
+using Cleanup.Engine.Deletion;
 using Cleanup.Engine.Ports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Cleanup.FunctionsHost.Http;
 
 /// <summary>The <c>media</c> routes of <see cref="MediaApi"/>.</summary>
-public sealed class MediaFunctions(IMediaStore store, IKeepStore keeps, IOptions<CleanupSettings> settings, TimeProvider time)
+public sealed class MediaFunctions(IMediaStore store, IKeepStore keeps, IRuleStore rules, IOptions<DeletionOptions> deletion, TimeProvider time)
 {
     [Function("GetLeavingSoon")]
     public Task<IActionResult> GetLeavingSoon([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "media/leaving-soon")] HttpRequest req) =>
-        ApiAccess.RunAsync(req, () => MediaApi.GetLeavingSoon(store, settings, time, req.HttpContext.RequestAborted));
+        ApiAccess.RunAsync(req, () => MediaApi.GetLeavingSoon(store, rules, deletion, time, req.HttpContext.RequestAborted));
 
     [Function("GetMediaItem")]
     public Task<IActionResult> GetItem([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "media/{id}")] HttpRequest req, string id) =>

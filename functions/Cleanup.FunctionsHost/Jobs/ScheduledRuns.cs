@@ -12,15 +12,15 @@ namespace Cleanup.FunctionsHost.Jobs;
 public sealed partial class ScheduledRuns(TimeProvider timeProvider, ILogger<ScheduledRuns> logger)
 {
     [Function("FullSyncTimer")]
-    public Task FullSync([TimerTrigger("%FullSyncSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+    public Task RunFullSync([TimerTrigger("%FullSyncSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         StartAsync(JobKind.FullSync, client, context.CancellationToken);
 
     [Function("IncrementalSyncTimer")]
-    public Task IncrementalSync([TimerTrigger("%IncrementalSyncSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+    public Task RunIncrementalSync([TimerTrigger("%IncrementalSyncSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         StartAsync(JobKind.IncrementalSync, client, context.CancellationToken);
 
     [Function("CleanupTimer")]
-    public Task Cleanup([TimerTrigger("%CleanupSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+    public Task RunCleanup([TimerTrigger("%CleanupSchedule%")] TimerInfo timer, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         StartAsync(JobKind.Cleanup, client, context.CancellationToken);
 
     private async Task StartAsync(JobKind kind, DurableTaskClient client, CancellationToken cancellationToken)

@@ -5,7 +5,11 @@ namespace Cleanup.Server;
 /// <summary>Creates the tables and containers Cleanup uses, once at start-up, with an error that says what failed.</summary>
 internal sealed class StorageBootstrap(StorageAccount account, StorageSettings settings, Api.Rules.RuleSeeding rules)
 {
-    public static readonly string[] Tables = [Storage.Stores.TableMediaStore.TableName, Storage.Stores.TableKeepStore.TableName, Storage.Stores.TableRuleStore.TableName];
+    public static readonly string[] Tables =
+    [
+        Storage.Stores.TableMediaStore.TableName, Storage.Stores.TableKeepStore.TableName, Storage.Stores.TableRuleStore.TableName,
+        .. Storage.Stores.WorkflowStateRegistration.Tables,
+    ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {

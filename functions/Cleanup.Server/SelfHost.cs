@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using Cleanup.Api;
+using Cleanup.Api.Hosting;
 using Cleanup.Storage;
 using Cleanup.Storage.Emulator;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,12 +76,11 @@ public sealed class SelfHost : IAsyncDisposable
             }
 
             builder.Services.AddCleanupServer(builder.Configuration, storage, new Api.Health.HostInfo(TimeProvider.System.GetUtcNow(), selfHost.Demo ? "demo" : "live"));
-            builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
             var app = builder.Build();
-            await app.Services.GetRequiredService<StorageBootstrap>().EnsureCreatedAsync(cancellationToken);
+            await EnsureStorageAsync(app, cancellationToken);
             ConfigurePipeline(app);
             await app.StartAsync(cancellationToken);
             var host = new SelfHost(app, owned);
@@ -111,6 +110,19 @@ public sealed class SelfHost : IAsyncDisposable
         {
             throw new StartupException(
                 $"No storage is configured (Storage:ConnectionString or Storage:TableEndpoint), and starting Azurite failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Creates the tables and seeds the rules; a failure stops the start with a message that says what failed.</summary>
+    private static async Task EnsureStorageAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<CleanupStorageSetup>().EnsureCreatedAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException(ex.Message, ex);
         }
     }
 

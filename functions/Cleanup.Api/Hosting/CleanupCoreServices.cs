@@ -44,6 +44,9 @@ public static class CleanupCoreServices
         services.AddSingleton<ILibrarySnapshotStore>(
             new BlobLibrarySnapshotStore(account.GetBlobContainerClient(storage.Table(BlobLibrarySnapshotStore.ContainerName).ToLowerInvariant())));
         services.AddSingleton<RuleSeeding>();
+
+        // Workflow state (jobs, lease, audit, ledgers, source health, snapshots) in storage; wins over in-memory defaults.
+        services.AddTableWorkflowState(account, storage);
         services.AddSingleton<IStorageHealth>(new TableStorageHealth(account.GetTableClient(storage.Table(TableMediaStore.TableName))));
         services.AddSingleton(sp => new ServiceCatalog(sp.GetRequiredService<IOptions<ServicesOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IServiceCatalog>(sp => sp.GetRequiredService<ServiceCatalog>());

@@ -10,7 +10,11 @@ namespace Cleanup.Api.Hosting;
 /// </summary>
 public sealed class CleanupStorageSetup(StorageAccount account, StorageSettings settings, RuleSeeding rules)
 {
-    public static readonly IReadOnlyList<string> Tables = [TableMediaStore.TableName, TableKeepStore.TableName, TableRuleStore.TableName];
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        TableMediaStore.TableName, TableKeepStore.TableName, TableRuleStore.TableName,
+        .. WorkflowStateRegistration.Tables,
+    ];
 
     /// <exception cref="InvalidOperationException">A table could not be created or the first rules not stored; the message says which.</exception>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

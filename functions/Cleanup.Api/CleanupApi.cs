@@ -1,7 +1,10 @@
+using Cleanup.Api.Deletions;
 using Cleanup.Api.Health;
+using Cleanup.Api.Jobs;
 using Cleanup.Api.Media;
 using Cleanup.Api.Rules;
 using Cleanup.Api.Services;
+using Cleanup.Api.Webhooks;
 using Microsoft.AspNetCore.Routing;
 
 namespace Cleanup.Api;
@@ -15,6 +18,9 @@ public static class CleanupApi
         app.MapMediaApi();
         app.MapServicesApi();
         app.MapRulesApi();
+        app.MapJobsApi();
+        app.MapDeletionsApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using Cleanup.Api;
 using Cleanup.Api.Hosting;
+using Cleanup.Engine.Jobs;
+using Cleanup.Engine.Ports;
 using Cleanup.Storage;
 using Cleanup.Storage.Emulator;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,8 +38,11 @@ public sealed class SelfHost : IAsyncDisposable
 
     /// <param name="args">Command line: <c>--demo</c>, <c>--urls</c>, and any configuration key as <c>--Key=value</c>.</param>
     /// <param name="overrides">Configuration that wins over everything else (tests).</param>
-    public static async Task<SelfHost> StartAsync(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    /// <param name="timeProvider">The clock of everything in the host (tests move it); the system clock by default.</param>
+    public static async Task<SelfHost> StartAsync(
+        string[] args, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default, TimeProvider? timeProvider = null)
     {
+        var time = timeProvider ?? TimeProvider.System;
         var demoFlag = args.Contains("--demo");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -62,7 +67,7 @@ public sealed class SelfHost : IAsyncDisposable
         {
             if (selfHost.Demo)
             {
-                var demo = await DemoServices.StartAsync(TimeProvider.System, cancellationToken);
+                var demo = await DemoServices.StartAsync(time, cancellationToken);
                 owned.Add(demo);
                 builder.Configuration.AddInMemoryCollection(demo.Configuration);
             }
@@ -75,7 +80,7 @@ public sealed class SelfHost : IAsyncDisposable
                 storage.ConnectionString = azurite.ConnectionString;
             }
 
-            builder.Services.AddCleanupServer(builder.Configuration, storage, new Api.Health.HostInfo(TimeProvider.System.GetUtcNow(), selfHost.Demo ? "demo" : "live"));
+            builder.Services.AddCleanupServer(builder.Configuration, storage, new Api.Health.HostInfo(time.GetUtcNow(), selfHost.Demo ? "demo" : "live"), time);
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
@@ -85,6 +90,11 @@ public sealed class SelfHost : IAsyncDisposable
             await app.StartAsync(cancellationToken);
             var host = new SelfHost(app, owned);
             app.Logger.LogInformation("Cleanup {Mode} is running: dashboard at {Url}", selfHost.Demo ? "demo" : "live", host.Url);
+            if (selfHost.SyncOnStart ?? selfHost.Demo)
+            {
+                await StartFirstSyncAsync(app, cancellationToken);
+            }
+
             return host;
         }
         catch (OptionsValidationException ex)
@@ -97,6 +107,16 @@ public sealed class SelfHost : IAsyncDisposable
             await DisposeAllAsync(owned);
             throw;
         }
+    }
+
+    /// <summary>A full sync right after start, so the dashboard has data within seconds (demo mode by default).</summary>
+    private static async Task StartFirstSyncAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var started = await app.Services.GetRequiredService<IJobStarter>()
+            .StartAsync(new JobRequest(JobKind.FullSync, JobTrigger.Schedule, "schedule"), cancellationToken);
+        app.Logger.LogInformation(
+            started.Started ? "First full sync started as job {JobId}" : "First full sync not started: job {JobId} is already running",
+            started.Job.Id);
     }
 
     private static async Task<AzuriteProcess> StartAzuriteAsync(SelfHostSettings settings, CancellationToken cancellationToken)

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Cleanup.Api.Health;
 using Cleanup.Api.Jobs;
 using Cleanup.Api.Rules;
+using Cleanup.Engine.Deletion;
 using Cleanup.Engine.Ports;
+using Cleanup.Engine.Sync;
 using Cleanup.Integrations;
 using Cleanup.Integrations.Configuration;
 using Cleanup.Integrations.Http;
@@ -53,6 +55,29 @@ public static class CleanupCoreServices
         services.AddSingleton<IEnumerable<IServiceProbe>>(sp => sp.GetRequiredService<ServiceCatalog>().Probes);
 
         services.AddCleanupWorkflows(configuration);
+        services.AddRulesBridge();
         return services;
+    }
+
+    /// <summary>The rules engine bound to the workflows: evaluation, leaving soon, due items and the last-moment re-check.</summary>
+    private static void AddRulesBridge(this IServiceCollection services)
+    {
+        services.AddSingleton<ILibraryEvaluation>(sp => new LibraryEvaluation(
+            sp.GetRequiredService<ISnapshotStore>(),
+            sp.GetRequiredService<IRuleStore>(),
+            sp.GetRequiredService<IMediaStore>(),
+            sp.GetRequiredService<IKeepStore>(),
+            sp.GetRequiredService<ILibrarySnapshotStore>(),
+            sp.GetRequiredService<IServiceCatalog>()));
+        services.AddSingleton<ILeavingSoonSource>(sp => new LeavingSoonFromStore(sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILibrarySnapshotStore>()));
+        services.AddSingleton<IDeletionCandidateSource>(sp => new DueItems(
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILibrarySnapshotStore>(), sp.GetRequiredService<IDeletionLedger>()));
+
+        // Right before acting: the stored keeps and decision first (cheap), then the media servers (plays, favourites).
+        services.AddSingleton<IItemRecheck>(sp => new CompositeItemRecheck(
+        [
+            new StoredProtectionRecheck(sp.GetRequiredService<IKeepStore>(), sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<TimeProvider>()),
+            new MediaServerRecheck(sp.GetRequiredService<IServiceCatalog>()),
+        ]));
     }
 }

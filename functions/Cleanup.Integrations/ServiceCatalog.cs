@@ -2,7 +2,11 @@ using Cleanup.Engine.Ports;
 using Cleanup.Engine.Sources;
 using Cleanup.Integrations.Configuration;
 using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Jellyfin;
+using Cleanup.Integrations.Jellystat;
+using Cleanup.Integrations.Plex;
 using Cleanup.Integrations.Radarr;
+using Cleanup.Integrations.Tautulli;
 using Cleanup.Integrations.Seerr;
 using Cleanup.Integrations.Sonarr;
 
@@ -22,6 +26,10 @@ public sealed class ServiceCatalog : IServiceCatalog, IDisposable
                 ServiceKind.Radarr => Add(RadarrClient.Create(instance, timeProvider), MovieManagers),
                 ServiceKind.Sonarr => Add(SonarrClient.Create(instance, timeProvider), SeriesManagers),
                 ServiceKind.Jellyseerr or ServiceKind.Overseerr => Add(SeerrClient.Create(kind, instance, timeProvider), RequestSources),
+                ServiceKind.Jellyfin or ServiceKind.Emby => Add(JellyfinClient.Create(kind, instance, timeProvider), MediaServers),
+                ServiceKind.Plex => Add(PlexClient.Create(kind, instance, timeProvider), MediaServers),
+                ServiceKind.Jellystat => Add(JellystatClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider), WatchHistorySources),
+                ServiceKind.Tautulli => Add(TautulliClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider), WatchHistorySources),
                 _ => throw new NotSupportedException($"Services:{kind} is not supported yet."),
             };
             if (client is IServiceProbe probe)
@@ -58,6 +66,9 @@ public sealed class ServiceCatalog : IServiceCatalog, IDisposable
     IReadOnlyList<IRequestSource> IServiceCatalog.RequestSources => RequestSources;
 
     IReadOnlyList<IWatchHistorySource> IServiceCatalog.WatchHistorySources => WatchHistorySources;
+
+    private static string MediaServerOf(ServiceInstanceOptions instance, ServiceKind kind) =>
+        instance.MediaServer ?? throw new InvalidOperationException($"Services:{kind}:{instance.Name}: MediaServer is not set; validate the options first.");
 
     private static T Add<T, TRole>(T client, List<TRole> role)
         where T : TRole

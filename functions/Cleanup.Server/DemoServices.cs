@@ -1,6 +1,8 @@
 using Cleanup.Engine.Sources;
 using Cleanup.Fakes.Hosting;
 using Cleanup.Fakes.Library;
+using Cleanup.Fakes.Jellyfin;
+using Cleanup.Fakes.Jellystat;
 using Cleanup.Fakes.Radarr;
 using Cleanup.Fakes.Seerr;
 using Cleanup.Fakes.Sonarr;
@@ -36,6 +38,8 @@ internal sealed class DemoServices : IAsyncDisposable
             new FakeRadarr(library, "demo-radarr-key"),
             new FakeSonarr(library, "demo-sonarr-key"),
             new FakeSeerr(library, "demo-jellyseerr-key", ServiceKind.Jellyseerr),
+            new FakeJellyfin(library, "demo-jellyfin-key"),
+            new FakeJellystat(library, "demo-jellystat-key"),
         };
         var configuration = new Dictionary<string, string?>();
         var perKind = new Dictionary<ServiceKind, int>();
@@ -47,6 +51,10 @@ internal sealed class DemoServices : IAsyncDisposable
             configuration[prefix + "Name"] = $"demo-{service.Kind.ToString().ToLowerInvariant()}";
             configuration[prefix + "Url"] = service.BaseUrl;
             configuration[prefix + "ApiKey"] = service.ApiKey;
+            if (service.Kind == ServiceKind.Jellystat)
+            {
+                configuration[prefix + "MediaServer"] = "demo-jellyfin";
+            }
         }
 
         return new DemoServices(library, services, configuration);

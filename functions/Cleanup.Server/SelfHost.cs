@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using Cleanup.Api;
+using Cleanup.Api.Hosting;
 using Cleanup.Engine.Jobs;
 using Cleanup.Engine.Ports;
 using Cleanup.Storage;
@@ -81,12 +81,11 @@ public sealed class SelfHost : IAsyncDisposable
             }
 
             builder.Services.AddCleanupServer(builder.Configuration, storage, new Api.Health.HostInfo(time.GetUtcNow(), selfHost.Demo ? "demo" : "live"), time);
-            builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
             var app = builder.Build();
-            await app.Services.GetRequiredService<StorageBootstrap>().EnsureCreatedAsync(cancellationToken);
+            await EnsureStorageAsync(app, cancellationToken);
             ConfigurePipeline(app);
             await app.StartAsync(cancellationToken);
             var host = new SelfHost(app, owned);
@@ -131,6 +130,19 @@ public sealed class SelfHost : IAsyncDisposable
         {
             throw new StartupException(
                 $"No storage is configured (Storage:ConnectionString or Storage:TableEndpoint), and starting Azurite failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Creates the tables and seeds the rules; a failure stops the start with a message that says what failed.</summary>
+    private static async Task EnsureStorageAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<CleanupStorageSetup>().EnsureCreatedAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException(ex.Message, ex);
         }
     }
 

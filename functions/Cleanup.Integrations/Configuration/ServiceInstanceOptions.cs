@@ -33,6 +33,12 @@ public sealed class ServiceInstanceOptions
     /// <summary>Items per page for paged reads (Jellyseerr's <c>take</c>, Jellyfin's <c>Limit</c>); null = the client's default.</summary>
     public int? PageSize { get; set; }
 
+    /// <summary>
+    /// Jellystat and Tautulli only: the name of the media server instance (Jellyfin/Emby for Jellystat, Plex for
+    /// Tautulli) whose plays this source records. Defaults to the only one of that kind when there is exactly one.
+    /// </summary>
+    public string? MediaServer { get; set; }
+
     /// <summary>When a required source fails, no deletion happens in that run. Defaults to required: safety first.</summary>
     public bool Required { get; set; } = true;
 }

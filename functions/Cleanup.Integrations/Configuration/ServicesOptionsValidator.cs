@@ -85,6 +85,38 @@ public static class ServicesOptionsValidator
             }
         }
 
+        CheckStatisticsSources(options, errors);
         return errors;
+    }
+
+    /// <summary>Jellystat and Tautulli join through a media server's item ids, so each must name one of the right kind.</summary>
+    private static void CheckStatisticsSources(ServicesOptions options, List<string> errors)
+    {
+        foreach (var (kind, index, instance) in options.All())
+        {
+            if (kind is not (ServiceKind.Jellystat or ServiceKind.Tautulli))
+            {
+                continue;
+            }
+
+            ServiceKind[] serverKinds = kind == ServiceKind.Jellystat ? [ServiceKind.Jellyfin, ServiceKind.Emby] : [ServiceKind.Plex];
+            var servers = options.All().Where(s => serverKinds.Contains(s.Kind)).Select(s => s.Options.Name!).ToList();
+            var path = $"{ServicesOptions.SectionName}:{kind}:{index}:MediaServer";
+            if (string.IsNullOrWhiteSpace(instance.MediaServer))
+            {
+                if (servers.Count == 1)
+                {
+                    instance.MediaServer = servers[0];
+                }
+                else
+                {
+                    errors.Add($"{path} is required: name the {string.Join(" or ", serverKinds)} instance whose plays {kind} records ({(servers.Count == 0 ? "none is configured" : "configured: " + string.Join(", ", servers))}).");
+                }
+            }
+            else if (!servers.Contains(instance.MediaServer, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"{path} '{instance.MediaServer}' is not a configured {string.Join(" or ", serverKinds)} instance.");
+            }
+        }
     }
 }

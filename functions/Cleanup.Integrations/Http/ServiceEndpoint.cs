@@ -125,7 +125,8 @@ public sealed class ServiceEndpoint : IDisposable
                     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                     foreach (var (header, value) in Options.Headers)
                     {
-                        request.Headers.TryAddWithoutValidation(header, value);
+                        // App Service settings and shell variables cannot hold '-', so CF_Access_Client_Id means CF-Access-Client-Id.
+                        request.Headers.TryAddWithoutValidation(header.Replace('_', '-'), value);
                     }
 
                     authenticate(request, Options.ApiKey ?? string.Empty);

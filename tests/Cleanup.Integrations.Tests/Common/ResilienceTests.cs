@@ -196,4 +196,19 @@ public sealed class ResilienceTests
         Assert.Equal(403, ex.StatusCode);
         Assert.Equal(1, c.Fake.RequestCount);
     }
+
+    [Fact]
+    public async Task Underscores_in_tunnel_header_settings_are_sent_as_dashes()
+    {
+        // App Service and shells cannot hold '-' in setting names: Headers__CF_Access_Client_Secret must still work.
+        await using var c = await ClientCase.StartAsync("radarr", o =>
+        {
+            o.Headers.Clear();
+            o.Headers[TestServices.TunnelHeader.Replace('-', '_')] = TestServices.TunnelSecret;
+        });
+        c.Fake.TunnelHeaders[TestServices.TunnelHeader] = TestServices.TunnelSecret;
+
+        // Without the dash form the tunnel answers 403 and the read throws (see the test above).
+        await c.Read();
+    }
 }

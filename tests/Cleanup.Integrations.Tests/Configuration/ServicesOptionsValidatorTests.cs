@@ -74,4 +74,34 @@ public sealed class ServicesOptionsValidatorTests
         Assert.Contains("Services:Radarr:0:Url", text);
         Assert.DoesNotContain("s3cr3t", text);
     }
+
+    [Fact]
+    public void A_statistics_source_defaults_to_the_only_media_server_of_its_kind()
+    {
+        var options = new ServicesOptions { Jellyfin = [Valid("living-room")], Plex = [Valid("plex")], Jellystat = [Valid()], Tautulli = [Valid()] };
+
+        Assert.Empty(ServicesOptionsValidator.Validate(options));
+        Assert.Equal("living-room", options.Jellystat[0].MediaServer);
+        Assert.Equal("plex", options.Tautulli[0].MediaServer);
+    }
+
+    [Fact]
+    public void A_statistics_source_must_name_a_media_server_of_the_right_kind()
+    {
+        var options = new ServicesOptions
+        {
+            Jellyfin = [Valid("a"), Valid("b")],
+            Plex = [Valid("plex")],
+            Jellystat = [Valid(), new() { Name = "stats-2", Url = "http://stats", ApiKey = "k", MediaServer = "plex" }],
+        };
+
+        var errors = ServicesOptionsValidator.Validate(options);
+
+        Assert.Equal(
+            [
+                "Services:Jellystat:0:MediaServer is required: name the Jellyfin or Emby instance whose plays Jellystat records (configured: a, b).",
+                "Services:Jellystat:1:MediaServer 'plex' is not a configured Jellyfin or Emby instance.",
+            ],
+            errors);
+    }
 }

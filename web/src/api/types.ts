@@ -41,7 +41,10 @@ export interface LeavingSoon {
   items: LeavingSoonItem[];
   count: number;
   totalSizeBytes: number;
+  /** Due within this many days = leaving soon. */
   windowDays: number;
+  /** Shown at least this long before deletion. */
+  gracePeriodDays: number;
   dryRun: boolean;
 }
 

@@ -26,7 +26,7 @@ export function LeavingSoonPage() {
         title="Leaving soon"
         subtitle={
           data
-            ? `Items the rules will remove once their ${data.windowDays}-day grace period ends. Keep anything you still want.`
+            ? `Items the rules will remove once their ${data.gracePeriodDays}-day grace period ends. Keep anything you still want.`
             : "Items the rules will remove once their grace period ends."
         }
         actions={
@@ -42,7 +42,7 @@ export function LeavingSoonPage() {
       {data && (
         <>
           {data.dryRun && <DryRunBanner />}
-          <Totals count={data.count} totalSizeBytes={data.totalSizeBytes} windowDays={data.windowDays} next={nextDeletion(data.items)} />
+          <Totals count={data.count} totalSizeBytes={data.totalSizeBytes} gracePeriodDays={data.gracePeriodDays} next={nextDeletion(data.items)} />
 
           {data.items.length === 0 ? (
             <NothingLeaving />
@@ -82,7 +82,7 @@ function nextDeletion(items: LeavingSoonItem[]): LeavingSoonItem | undefined {
     .reduce<LeavingSoonItem | undefined>((soonest, i) => (!soonest || Date.parse(i.deletionDate) < Date.parse(soonest.deletionDate) ? i : soonest), undefined);
 }
 
-function Totals({ count, totalSizeBytes, windowDays, next }: { count: number; totalSizeBytes: number; windowDays: number; next?: LeavingSoonItem }) {
+function Totals({ count, totalSizeBytes, gracePeriodDays, next }: { count: number; totalSizeBytes: number; gracePeriodDays: number; next?: LeavingSoonItem }) {
   return (
     <div className="stats" data-testid="totals">
       <Stat label="Items" value={count} />
@@ -92,7 +92,7 @@ function Totals({ count, totalSizeBytes, windowDays, next }: { count: number; to
         value={next ? formatDaysLeft(next.daysLeft) : "—"}
         hint={next ? formatDate(next.deletionDate) : undefined}
       />
-      <Stat label="Grace period" value={`${windowDays} days`} />
+      <Stat label="Grace period" value={`${gracePeriodDays} days`} />
     </div>
   );
 }

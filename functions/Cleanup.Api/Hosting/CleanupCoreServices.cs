@@ -71,7 +71,11 @@ public static class CleanupCoreServices
             sp.GetRequiredService<IServiceCatalog>()));
         services.AddSingleton<ILeavingSoonSource>(sp => new LeavingSoonFromStore(sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILibrarySnapshotStore>()));
         services.AddSingleton<IDeletionCandidateSource>(sp => new DueItems(
-            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILibrarySnapshotStore>(), sp.GetRequiredService<IDeletionLedger>()));
+            sp.GetRequiredService<IMediaStore>(),
+            sp.GetRequiredService<ILibrarySnapshotStore>(),
+            sp.GetRequiredService<IDeletionLedger>(),
+            sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IJobStore>()));
 
         // Right before acting: the stored keeps and decision first (cheap), then the media servers (plays, favourites).
         services.AddSingleton<IItemRecheck>(sp => new CompositeItemRecheck(

@@ -8,7 +8,17 @@ namespace Cleanup.Engine.Sync;
 /// live (from the latest library snapshot). Items the pipeline already acted on (a settled outcome in the deletion
 /// ledger, and not added again since) are left out, so a re-run before the next sync does not act twice.
 /// </summary>
-public sealed class DueItems(IMediaStore media, ILibrarySnapshotStore library, IDeletionLedger ledger) : IDeletionCandidateSource
+/// <param name="audit">
+/// When given, the audit line of each item left out that way is written again from the ledger (same id, so at most
+/// one line): a run cut off between acting and auditing still leaves a complete audit.
+/// </param>
+/// <param name="jobs">Where that line's actor is found (the run's job); "schedule" when the job is gone.</param>
+public sealed class DueItems(
+    IMediaStore media,
+    ILibrarySnapshotStore library,
+    IDeletionLedger ledger,
+    IAuditLog? audit = null,
+    IJobStore? jobs = null) : IDeletionCandidateSource
 {
     public async Task<IReadOnlyList<DeletionCandidate>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -34,6 +44,7 @@ public sealed class DueItems(IMediaStore media, ILibrarySnapshotStore library, I
             if (await ledger.GetAsync(record.Id, cancellationToken).ConfigureAwait(false) is { Outcome: AuditOutcome.Deleted } done
                 && (record.AddedAt is not { } added || added <= done.IntentAt))
             {
+                await CompleteAuditAsync(record, done, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -56,5 +67,36 @@ public sealed class DueItems(IMediaStore media, ILibrarySnapshotStore library, I
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// The ledger says done but the process may have stopped before the audit line was written: write it (again) under
+    /// the acting run's id, which replaces rather than adds. Until the next sync drops the item this repeats, harmlessly.
+    /// </summary>
+    private async Task CompleteAuditAsync(MediaRecord record, DeletionLedgerEntry done, CancellationToken cancellationToken)
+    {
+        if (audit is null)
+        {
+            return;
+        }
+
+        var job = jobs is null ? null : await jobs.GetAsync(done.RunId, cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(
+            new AuditEntry(
+                AuditEntry.IdFor(done.RunId, record.Id),
+                done.RunId,
+                record.Id,
+                record.Title,
+                StoredKinds.MediaTypeOf(record),
+                record.SizeBytes,
+                record.Rule ?? "no rule recorded",
+                done.Action,
+                DryRun: false,
+                job?.Actor ?? "schedule",
+                done.OutcomeAt ?? done.IntentAt,
+                AuditOutcome.Deleted,
+                done.Reason,
+                record.Trace),
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,7 @@
 using Cleanup.Engine.Deletion;
+using Cleanup.Engine.Deletion.InMemory;
+using Cleanup.Engine.Jobs;
+using Cleanup.Engine.Jobs.InMemory;
 using Cleanup.Engine.Ports;
 using Cleanup.Engine.Sync;
 using Cleanup.Engine.Tests.Workflows.Support;
@@ -68,6 +71,27 @@ public sealed class DeletionBridgeTests
         var record = await sync.RecordAsync(Matrix);
         await sync.Media.ApplyChangesAsync([record with { AddedAt = DueAt.AddDays(1) }], [], CancellationToken.None);
         Assert.Single(await due.ListDueAsync(DueAt, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_item_done_but_not_yet_audited_gets_its_audit_line_from_the_ledger()
+    {
+        var (sync, candidate) = await DueMatrixAsync();
+        var audit = new InMemoryAuditLog();
+        var jobs = new InMemoryJobStore();
+        await jobs.SaveAsync(new Job("run-a", JobKind.Cleanup, JobStatus.Failed, JobTrigger.User, DueAt, DueAt, null, [], []) { Actor = "user:alice" }, CancellationToken.None);
+
+        // The process stopped after the ledger recorded the deletion and before the audit did.
+        await sync.Ledger.SaveAsync(new DeletionLedgerEntry(Matrix, "run-a", DeletionAction.Delete, DueAt, AuditOutcome.Deleted, null, DueAt.AddSeconds(1)), CancellationToken.None);
+        var due = new DueItems(sync.Media, sync.Library, sync.Ledger, audit, jobs);
+        Assert.Empty(await due.ListDueAsync(DueAt, CancellationToken.None));
+        Assert.Empty(await due.ListDueAsync(DueAt, CancellationToken.None));
+
+        var line = Assert.Single(audit.All);
+        Assert.Equal(
+            ("run-a:" + Matrix, "run-a", AuditOutcome.Deleted, "user:alice", DueAt.AddSeconds(1), candidate.SizeBytes, false),
+            (line.Id, line.RunId, line.Outcome, line.Actor, line.At, line.SizeBytes, line.DryRun));
+        Assert.Equal(candidate.Trace, line.Trace);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Cleanup.Fakes.Hosting;
+using Cleanup.Fakes.Jellyfin;
 using Cleanup.Fakes.Library;
 using Cleanup.Fakes.Radarr;
 using Cleanup.Fakes.Sonarr;
@@ -18,11 +19,12 @@ internal sealed class CleanupSite : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> settings;
 
-    private CleanupSite(FakeLibrary library, FakeRadarr radarr, FakeSonarr? sonarr, ShiftedClock clock, Dictionary<string, string?> settings)
+    private CleanupSite(FakeLibrary library, FakeRadarr radarr, FakeSonarr? sonarr, FakeJellyfin? jellyfin, ShiftedClock clock, Dictionary<string, string?> settings)
     {
         Library = library;
         Radarr = radarr;
         Sonarr = sonarr;
+        Jellyfin = jellyfin;
         Clock = clock;
         this.settings = settings;
     }
@@ -34,6 +36,8 @@ internal sealed class CleanupSite : IAsyncDisposable
     public FakeRadarr Radarr { get; }
 
     public FakeSonarr? Sonarr { get; }
+
+    public FakeJellyfin? Jellyfin { get; }
 
     public ShiftedClock Clock { get; }
 
@@ -52,7 +56,7 @@ internal sealed class CleanupSite : IAsyncDisposable
     /// <param name="seed">Fills the library (dates relative to the clock's now).</param>
     /// <param name="configuration">Settings on top of the site's (e.g. <c>Deletion:MaxItemsPerRun</c>).</param>
     public static async Task<CleanupSite> StartAsync(
-        AzuriteFixture azurite, Action<FakeLibrary, DateTimeOffset> seed, IReadOnlyDictionary<string, string?>? configuration = null, bool withSonarr = false)
+        AzuriteFixture azurite, Action<FakeLibrary, DateTimeOffset> seed, IReadOnlyDictionary<string, string?>? configuration = null, bool withSonarr = false, bool withJellyfin = false)
     {
         var clock = new ShiftedClock();
         var library = new FakeLibrary(clock);
@@ -64,6 +68,13 @@ internal sealed class CleanupSite : IAsyncDisposable
         {
             sonarr = new FakeSonarr(library, "e2e-sonarr-key");
             await sonarr.StartAsync();
+        }
+
+        FakeJellyfin? jellyfin = null;
+        if (withJellyfin)
+        {
+            jellyfin = new FakeJellyfin(library, "e2e-jellyfin-key");
+            await jellyfin.StartAsync();
         }
 
         var settings = new Dictionary<string, string?>
@@ -89,12 +100,21 @@ internal sealed class CleanupSite : IAsyncDisposable
             settings["Services:Sonarr:0:RetryDelayMilliseconds"] = "50";
         }
 
+        if (jellyfin is not null)
+        {
+            settings["Services:Jellyfin:0:Name"] = "jellyfin";
+            settings["Services:Jellyfin:0:Url"] = jellyfin.BaseUrl;
+            settings["Services:Jellyfin:0:ApiKey"] = jellyfin.ApiKey;
+            settings["Services:Jellyfin:0:Retries"] = "1";
+            settings["Services:Jellyfin:0:RetryDelayMilliseconds"] = "50";
+        }
+
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
 
-        var site = new CleanupSite(library, radarr, sonarr, clock, settings);
+        var site = new CleanupSite(library, radarr, sonarr, jellyfin, clock, settings);
         await site.StartHostAsync();
         return site;
     }
@@ -173,5 +193,6 @@ internal sealed class CleanupSite : IAsyncDisposable
         await StopHostAsync();
         await Radarr.DisposeAsync();
         if (Sonarr is not null) await Sonarr.DisposeAsync();
+        if (Jellyfin is not null) await Jellyfin.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Cleanup.Fakes.Hosting;
+using Cleanup.Fakes.Library;
 using Cleanup.Testing.Azurite;
 using static Cleanup.Server.Tests.EndToEnd.CleanupSite;
 
@@ -89,6 +90,39 @@ public sealed class DeletionFlowTests(AzuriteFixture azurite)
         await site.RunAsync("/api/sync/full");
         await site.RunAsync("/api/cleanup");
         Assert.Equal([1], site.MovieDeletes);
+    }
+
+    [Fact]
+    public async Task A_failing_media_server_stops_deletions_at_the_last_moment_and_at_the_next_sync()
+    {
+        await using var site = await StartAsync(azurite, (library, now) =>
+        {
+            library.Users.Add(new FakeUser("alice"));
+            library.AddMovie(603, "tt0133093", "The Matrix", 1999, now.AddDays(-40), 14 * GB);
+        }, LiveDeletion(), withJellyfin: true);
+        await site.RunAsync("/api/sync/full");
+        site.Clock.Advance(Grace);
+        await site.RunAsync("/api/sync/full");
+        Assert.Equal("Due", (string?)(await site.GetAsync("/api/media/movie:tmdb:603"))["status"]);
+
+        // Jellyfin breaks after the sync: the re-check right before deleting cannot read it, so the item waits.
+        site.Jellyfin!.Faults.Current = Fault.ServerError;
+        await site.RunAsync("/api/cleanup");
+        Assert.Empty(site.MovieDeletes);
+        var line = Assert.Single(await site.AuditAsync());
+        Assert.Equal("skipped", (string?)line!["outcome"]);
+        Assert.Contains("Jellyfin 'jellyfin' could not be read", (string?)line["reason"], StringComparison.Ordinal);
+
+        // The next sync cannot read it either: its watch data is unknown (the item is kept, not unwatched) and the
+        // next cleanup stops, saying why.
+        var sync = await site.RunAsync("/api/sync/full");
+        Assert.Equal("failed", (string?)sync["sources"]!.AsArray().Single(s => (string?)s!["name"] == "jellyfin")!["outcome"]);
+        var matrix = await site.GetAsync("/api/media/movie:tmdb:603");
+        Assert.Equal("Kept", (string?)matrix["status"]);
+        Assert.Contains(matrix["explanation"]!.AsArray(), e => ((string)e!).Contains("unknown", StringComparison.OrdinalIgnoreCase));
+        var cleanup = await site.RunAsync("/api/cleanup");
+        Assert.Contains(cleanup["errors"]!.AsArray(), e => ((string)e!).Contains("deletions stopped: Jellyfin 'jellyfin' failed its last read", StringComparison.Ordinal));
+        Assert.Empty(site.MovieDeletes);
     }
 
     [Fact]

@@ -28,10 +28,13 @@ public sealed class DemoModeTests(AzuriteFixture azurite)
         }
 
         var ids = (await client.GetFromJsonAsync<JsonObject>("/api/media/leaving-soon"))!["items"]!.AsArray().Select(i => (string)i!["id"]!).ToList();
-        Assert.Contains("movie:tmdb:603", ids); // The Matrix, added 25 days ago: due in 5 days
-        Assert.Contains("movie:tmdb:27205", ids); // Inception
+        // Default rules: movies 30 days after added or last watched, 14 days leaving soon; watch data from Jellyfin.
+        Assert.Contains("movie:tmdb:329865", ids); // Arrival, last watched 26 days ago: due in 4 days
+        Assert.Contains("movie:tmdb:27205", ids); // Inception, last watched 18 days ago
+        Assert.DoesNotContain("movie:tmdb:603", ids); // The Matrix, last watched 15 days ago: enters tomorrow
         Assert.DoesNotContain("movie:tmdb:157336", ids); // Interstellar is tagged "keep"
         Assert.DoesNotContain("movie:tmdb:438631", ids); // Dune was requested 4 days ago
-        Assert.DoesNotContain("movie:tmdb:546554", ids); // Knives Out is only 8 days old
+        Assert.DoesNotContain("movie:tmdb:496243", ids); // Parasite is in progress
+        Assert.DoesNotContain("movie:tmdb:120467", ids); // The Grand Budapest Hotel is a favorite
     }
 }

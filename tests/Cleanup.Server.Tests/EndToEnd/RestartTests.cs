@@ -7,10 +7,7 @@ namespace Cleanup.Server.Tests.EndToEnd;
 [Collection(AzuriteFixture.Collection)]
 public sealed class RestartTests(AzuriteFixture azurite)
 {
-    // Needs the workflow state in Table Storage (source health, deletion ledger, audit, jobs): with the in-memory
-    // state a restarted process has never read Radarr, so it rightly stops every deletion, and the audit of the
-    // first process is gone. Un-skip when the Table stores are registered in ServerServices.
-    [Fact(Skip = "Needs the Table Storage workflow state (stores branch); in-memory state does not survive the restart.")]
+    [Fact]
     public async Task A_cleanup_cut_off_by_a_restart_acts_on_each_item_at_most_once_and_leaves_a_complete_audit()
     {
         await using var site = await StartAsync(azurite, (library, now) =>

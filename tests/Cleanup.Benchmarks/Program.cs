@@ -99,7 +99,7 @@ static async Task MeasureAsync(Scale scale, int items, string step, Func<Task<st
     var status = await run();
     watch.Stop();
     var writes = 0;
-    await foreach (var entity in media.QueryAsync(select: ["PartitionKey"]))
+    await foreach (var entity in media.QueryAsync(select: ["Timestamp"]))
     {
         if (entity.Timestamp >= before.AddSeconds(-1))
         {

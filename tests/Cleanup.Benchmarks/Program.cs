@@ -18,11 +18,19 @@ using Cleanup.Storage.Stores;
 // full sync, an unchanged re-sync and an incremental sync against a real Azurite. See README "Performance".
 //
 //   dotnet tests/Cleanup.Benchmarks/bin/Release/net10.0/Cleanup.Benchmarks.dll [--sizes 1k,10k,100k] [--users 5]
+var evaluateOnly = Environment.GetCommandLineArgs().Contains("--evaluate-only");
 var sizes = Arg("--sizes", "1k,10k").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Scale.Parse).ToList();
 var users = int.Parse(Arg("--users", "5"), CultureInfo.InvariantCulture);
 
 Console.WriteLine($"Cleanup benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}; Azurite in memory; fakes in process.");
 Console.WriteLine();
+EvaluationBenchmark.Run(100_000);
+Console.WriteLine();
+if (evaluateOnly)
+{
+    return 0;
+}
+
 Console.WriteLine("| scale | items | step | wall time | items/s | Media table writes | peak working set |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var scale in sizes)
@@ -99,7 +107,7 @@ static async Task MeasureAsync(Scale scale, int items, string step, Func<Task<st
     var status = await run();
     watch.Stop();
     var writes = 0;
-    await foreach (var entity in media.QueryAsync(select: ["PartitionKey"]))
+    await foreach (var entity in media.QueryAsync(select: ["Timestamp"]))
     {
         if (entity.Timestamp >= before.AddSeconds(-1))
         {

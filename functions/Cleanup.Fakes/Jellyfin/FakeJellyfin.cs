@@ -249,16 +249,24 @@ public sealed partial class FakeJellyfin(FakeLibrary library, string apiKey, boo
     private static DateTimeOffset? MinDate(HttpContext c, string name) =>
         Query(c, name) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 
-    /// <summary>One user's watch per item key (the library keeps them in a list; benchmarks serve large libraries).</summary>
-    private Dictionary<string, FakeWatch> WatchesOf(string userName)
+    /// <summary>One user's watch per item key, from a per-library index (the library keeps them in one list; benchmarks serve large libraries).</summary>
+    private Dictionary<string, FakeWatch> WatchesOf(string userName) =>
+        DerivedView<Dictionary<string, Dictionary<string, FakeWatch>>>.Get(Library, IndexWatches).GetValueOrDefault(userName) ?? [];
+
+    private static Dictionary<string, Dictionary<string, FakeWatch>> IndexWatches(FakeLibrary library)
     {
-        var byKey = new Dictionary<string, FakeWatch>(StringComparer.Ordinal);
-        foreach (var w in Library.Watches.Where(w => w.User == userName))
+        var byUser = new Dictionary<string, Dictionary<string, FakeWatch>>(StringComparer.Ordinal);
+        foreach (var w in library.Watches)
         {
+            if (!byUser.TryGetValue(w.User, out var byKey))
+            {
+                byUser[w.User] = byKey = new Dictionary<string, FakeWatch>(StringComparer.Ordinal);
+            }
+
             byKey.TryAdd(w.ItemKey, w);
         }
 
-        return byKey;
+        return byUser;
     }
 
     private object ItemJson(FakeJellyfinItem item, HashSet<string> fields, Dictionary<string, FakeWatch>? watches)

@@ -24,7 +24,9 @@ internal sealed record FakeJellyfinItem(
     /// Every item the server shows, in a stable order: movies with a file, series, seasons, episodes with a file.
     /// Items deleted in the library are gone. Call under <see cref="FakeLibrary.Sync"/>.
     /// </summary>
-    public static List<FakeJellyfinItem> From(FakeLibrary library)
+    public static List<FakeJellyfinItem> From(FakeLibrary library) => DerivedView<List<FakeJellyfinItem>>.Get(library, Build);
+
+    private static List<FakeJellyfinItem> Build(FakeLibrary library)
     {
         var items = new List<FakeJellyfinItem>();
         foreach (var m in library.Movies.Where(m => !m.Deleted && m.HasFile))

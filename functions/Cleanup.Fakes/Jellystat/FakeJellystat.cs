@@ -71,10 +71,10 @@ public sealed class FakeJellystat(FakeLibrary library, string apiKey) : FakeServ
         int groups;
         lock (Library.Sync)
         {
-            var grouped = FakePlays.From(Library)
+            var grouped = DerivedView<List<IGrouping<(string Key, string User), FakePlay>>>.Get(Library, library => FakePlays.From(library)
                 .GroupBy(p => (p.Item.Key, p.User))
                 .OrderByDescending(g => g.Max(p => p.StartedAt))
-                .ToList();
+                .ToList());
             groups = grouped.Count;
             rows = grouped.Skip((page - 1) * size).Take(size).Select(g =>
             {

@@ -19,7 +19,9 @@ public static class FakePlays
     /// week apart ending at its last-played date; an item in progress gives one partial play. Statistics keep
     /// history of items deleted since. Call under <see cref="FakeLibrary.Sync"/>.
     /// </summary>
-    public static List<FakePlay> From(FakeLibrary library)
+    public static List<FakePlay> From(FakeLibrary library) => DerivedView<List<FakePlay>>.Get(library, Build);
+
+    private static List<FakePlay> Build(FakeLibrary library)
     {
         var items = Items(library);
         var plays = new List<(string User, FakePlayedItem Item, DateTimeOffset At, long Duration, int Percent)>();

@@ -29,6 +29,42 @@ public sealed class FakeLibrary(TimeProvider timeProvider)
     /// <summary>Tag labels in id order (id = index + 1), shared by Radarr and Sonarr.</summary>
     public List<string> Tags { get; } = [];
 
+    /// <summary>
+    /// A fingerprint of everything the fakes derive views from (items, files, deletions, watch state). Cheap next to
+    /// building a view: one pass over plain fields. Call under <see cref="Sync"/>.
+    /// </summary>
+    public long ContentVersion()
+    {
+        var hash = new HashCode();
+        hash.Add(Movies.Count);
+        foreach (var m in Movies)
+        {
+            hash.Add(m.Deleted);
+            hash.Add(m.HasFile);
+        }
+
+        foreach (var s in Series)
+        {
+            hash.Add(s.Deleted);
+            hash.Add(s.Episodes.Count);
+            foreach (var e in s.Episodes)
+            {
+                hash.Add(e.HasFile);
+            }
+        }
+
+        hash.Add(Watches.Count);
+        foreach (var w in Watches)
+        {
+            hash.Add(w.Played);
+            hash.Add(w.PlayCount);
+            hash.Add(w.LastPlayed);
+            hash.Add(w.PositionTicks);
+        }
+
+        return ((long)hash.ToHashCode() << 32) | (uint)(Movies.Count + Series.Count + Watches.Count);
+    }
+
     public int TagId(string label)
     {
         var i = Tags.FindIndex(t => string.Equals(t, label, StringComparison.OrdinalIgnoreCase));

@@ -3,7 +3,7 @@ using Cleanup.Fakes.Jellyfin;
 using Cleanup.Fakes.Library;
 using Cleanup.Integrations.Jellyfin;
 using Cleanup.Integrations.Tests.Contracts;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Jellyfin;
 

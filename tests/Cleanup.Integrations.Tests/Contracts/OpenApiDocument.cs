@@ -144,4 +144,11 @@ public sealed class OpenApiDocument
 
     public IReadOnlyList<SchemaViolation> Validate(JsonElement schema, JsonElement value, bool rejectUnknownProperties = false) =>
         OpenApiSchemaValidator.Validate(Root, schema, value, rejectUnknownProperties);
+
+    /// <summary>Fails with the first 20 violations unless <paramref name="value"/> fits, unknown properties included.</summary>
+    public void AssertValid(JsonElement schema, JsonElement value)
+    {
+        var violations = Validate(schema, value, rejectUnknownProperties: true);
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Take(20)));
+    }
 }

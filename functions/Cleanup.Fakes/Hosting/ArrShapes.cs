@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Cleanup.Fakes.Library;
 using Microsoft.AspNetCore.Http;
 
 namespace Cleanup.Fakes.Hosting;
@@ -44,6 +45,27 @@ internal static class ArrShapes
 
     /// <summary>DELETE answers: 200 with an empty body.</summary>
     public static IResult Deleted() => Results.Ok();
+
+    /// <summary><c>GET /api/v3/system/status</c> as a Docker install of the app answers it, started five hours ago.</summary>
+    public static object SystemStatus(string app, string version, string buildTime, string branch, int migrationVersion, string runtimeVersion, string urlBase, TimeProvider time) => new
+    {
+        appName = app, instanceName = app, version, buildTime,
+        isDebug = false, isProduction = true, isAdmin = false, isUserInteractive = false, startupPath = $"/app/{app.ToLowerInvariant()}/bin",
+        appData = "/config", osName = "alpine", osVersion = "3.21.3", isNetCore = true, isLinux = true, isOsx = false,
+        isWindows = false, isDocker = true, mode = "console", branch, databaseType = "sqLite",
+        databaseVersion = "3.48.0", authentication = "forms", migrationVersion, urlBase,
+        runtimeVersion, runtimeName = ".NET", startTime = Date(time.GetUtcNow().AddHours(-5)),
+        packageUpdateMechanism = "docker",
+    };
+
+    /// <summary><c>GET /api/v3/tag</c>: the library's tags, ids from 1 in the order they were made.</summary>
+    public static List<object> Tags(FakeLibrary library)
+    {
+        lock (library.Sync)
+        {
+            return library.Tags.Select((label, i) => (object)new { id = i + 1, label }).ToList();
+        }
+    }
 
     public static object Language => new { id = 1, name = "English" };
 

@@ -77,6 +77,10 @@ public abstract class FakeService : IAsyncDisposable
     /// <summary>Path prefix under which the service's API lives on the server (e.g. "/emby"); empty for most.</summary>
     protected virtual string UrlBase => string.Empty;
 
+    /// <summary>A configured URL base ("radarr", "/radarr/") as a path prefix ("/radarr"), or empty for none.</summary>
+    protected static string NormalizeBase(string urlBase) =>
+        string.IsNullOrWhiteSpace(urlBase) ? string.Empty : "/" + urlBase.Trim('/');
+
     /// <summary>Maps the service's endpoints.</summary>
     protected abstract void Map(WebApplication app);
 

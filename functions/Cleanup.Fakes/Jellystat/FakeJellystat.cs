@@ -19,7 +19,6 @@ namespace Cleanup.Fakes.Jellystat;
 /// </summary>
 public sealed class FakeJellystat(FakeLibrary library, string apiKey) : FakeService(library, apiKey)
 {
-    private static readonly JsonSerializerOptions NodeJson = new() { PropertyNamingPolicy = null };
 
     public override ServiceKind Kind => ServiceKind.Jellystat;
 
@@ -59,7 +58,7 @@ public sealed class FakeJellystat(FakeLibrary library, string apiKey) : FakeServ
         {
             new { Id = MoviesLibraryId, Name = "Movies", ServerId = FakeKeys.JellyfinId("server:jellyfin"), CollectionType = "movies", ImageTagsPrimary = (string?)null, archived = false },
             new { Id = ShowsLibraryId, Name = "Shows", ServerId = FakeKeys.JellyfinId("server:jellyfin"), CollectionType = "tvshows", ImageTagsPrimary = (string?)null, archived = false },
-        }, NodeJson));
+        }, AsDeclaredWithNulls));
         app.MapGet("/api/getHistory", GetHistory);
         app.MapPost("/api/getItemHistory", GetItemHistory);
     }
@@ -89,7 +88,7 @@ public sealed class FakeJellystat(FakeLibrary library, string apiKey) : FakeServ
             }).ToList();
         }
 
-        await WriteAsync(c, Envelope(c, page, size, groups, rows), NodeJson).ConfigureAwait(false);
+        await WriteAsync(c, Envelope(c, page, size, groups, rows), AsDeclaredWithNulls).ConfigureAwait(false);
     }
 
     private async Task GetItemHistory(HttpContext c)
@@ -124,7 +123,7 @@ public sealed class FakeJellystat(FakeLibrary library, string apiKey) : FakeServ
             rows = plays.Skip((page - 1) * size).Take(size).Select(p => Row(p, topLevel: true)).ToList();
         }
 
-        await WriteAsync(c, Envelope(c, page, size, count, rows), NodeJson).ConfigureAwait(false);
+        await WriteAsync(c, Envelope(c, page, size, count, rows), AsDeclaredWithNulls).ConfigureAwait(false);
     }
 
     private object Envelope(HttpContext c, int page, int size, int count, List<object> rows)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Cleanup.Engine.Sources;
@@ -21,8 +20,6 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
 {
     public const string MoviesSection = "1";
     public const string ShowsSection = "2";
-
-    private static readonly JsonSerializerOptions PlexJson = new() { PropertyNamingPolicy = null, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public override ServiceKind Kind => ServiceKind.Plex;
 
@@ -318,7 +315,7 @@ public sealed class FakePlex(FakeLibrary library, string apiKey) : FakeService(l
             return c.Response.WriteAsync($"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer size=\"{container.GetValueOrDefault("size")}\"></MediaContainer>\n");
         }
 
-        return WriteAsync(c, new Dictionary<string, object?> { ["MediaContainer"] = WithoutNulls(container) }, PlexJson);
+        return WriteAsync(c, new Dictionary<string, object?> { ["MediaContainer"] = WithoutNulls(container) }, AsDeclared);
     }
 
     /// <summary>Plex omits absent attributes; dictionaries ignore the serializer's null handling, so drop them here.</summary>

@@ -26,24 +26,10 @@ public sealed class FakeRadarr(FakeLibrary library, string apiKey, string urlBas
     protected override void Map(WebApplication app)
     {
         var api = app.MapGroup(UrlBase + "/api/v3");
-        api.MapGet("/system/status", () => ArrShapes.Ok(new
-        {
-            appName = "Radarr", instanceName = "Radarr", version = "5.26.2.10099", buildTime = "2025-06-01T00:00:00Z",
-            isDebug = false, isProduction = true, isAdmin = false, isUserInteractive = false, startupPath = "/app/radarr/bin",
-            appData = "/config", osName = "alpine", osVersion = "3.21.3", isNetCore = true, isLinux = true, isOsx = false,
-            isWindows = false, isDocker = true, mode = "console", branch = "master", databaseType = "sqLite",
-            databaseVersion = "3.48.0", authentication = "forms", migrationVersion = 241, urlBase = UrlBase,
-            runtimeVersion = "8.0.12", runtimeName = ".NET", startTime = ArrShapes.Date(Library.TimeProvider.GetUtcNow().AddHours(-5)),
-            packageUpdateMechanism = "docker",
-        }));
+        api.MapGet("/system/status", () => ArrShapes.Ok(ArrShapes.SystemStatus(
+            "Radarr", "5.26.2.10099", "2025-06-01T00:00:00Z", "master", migrationVersion: 241, runtimeVersion: "8.0.12", UrlBase, Library.TimeProvider)));
 
-        api.MapGet("/tag", () =>
-        {
-            lock (Library.Sync)
-            {
-                return ArrShapes.Ok(Library.Tags.Select((label, i) => new { id = i + 1, label }).ToList());
-            }
-        });
+        api.MapGet("/tag", () => ArrShapes.Ok(ArrShapes.Tags(Library)));
 
         api.MapPost("/tag", async (HttpContext context) =>
         {
@@ -226,7 +212,4 @@ public sealed class FakeRadarr(FakeLibrary library, string apiKey, string urlBas
             statistics = new { movieFileCount = m.HasFile ? 1 : 0, sizeOnDisk = size, releaseGroups = m.HasFile ? new[] { "FAKE" } : [] },
         };
     }
-
-    private static string NormalizeBase(string urlBase) =>
-        string.IsNullOrWhiteSpace(urlBase) ? string.Empty : "/" + urlBase.Trim('/');
 }

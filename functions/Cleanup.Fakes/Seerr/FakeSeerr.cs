@@ -27,7 +27,7 @@ public sealed class FakeSeerr : FakeService
         this.kind = kind is ServiceKind.Jellyseerr or ServiceKind.Overseerr
             ? kind
             : throw new ArgumentOutOfRangeException(nameof(kind), kind, "A Seerr fake is Jellyseerr or Overseerr.");
-        UrlBase = string.IsNullOrWhiteSpace(urlBase) ? string.Empty : "/" + urlBase.Trim('/');
+        UrlBase = NormalizeBase(urlBase);
     }
 
     public override ServiceKind Kind => kind;

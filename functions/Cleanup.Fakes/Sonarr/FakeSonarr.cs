@@ -18,31 +18,17 @@ public sealed class FakeSonarr(FakeLibrary library, string apiKey, string urlBas
 {
     public override ServiceKind Kind => ServiceKind.Sonarr;
 
-    protected override string UrlBase { get; } = string.IsNullOrWhiteSpace(urlBase) ? string.Empty : "/" + urlBase.Trim('/');
+    protected override string UrlBase { get; } = NormalizeBase(urlBase);
 
     protected override bool IsAuthorized(HttpContext context) => ArrShapes.HasKey(context, ApiKey);
 
     protected override void Map(WebApplication app)
     {
         var api = app.MapGroup(UrlBase + "/api/v3");
-        api.MapGet("/system/status", () => ArrShapes.Ok(new
-        {
-            appName = "Sonarr", instanceName = "Sonarr", version = "4.0.14.2939", buildTime = "2025-04-01T00:00:00Z",
-            isDebug = false, isProduction = true, isAdmin = false, isUserInteractive = false, startupPath = "/app/sonarr/bin",
-            appData = "/config", osName = "alpine", osVersion = "3.21.3", isNetCore = true, isLinux = true, isOsx = false,
-            isWindows = false, isDocker = true, mode = "console", branch = "main", databaseType = "sqLite",
-            databaseVersion = "3.48.0", authentication = "forms", migrationVersion = 215, urlBase = UrlBase,
-            runtimeVersion = "6.0.36", runtimeName = ".NET", startTime = ArrShapes.Date(Library.TimeProvider.GetUtcNow().AddHours(-5)),
-            packageUpdateMechanism = "docker",
-        }));
+        api.MapGet("/system/status", () => ArrShapes.Ok(ArrShapes.SystemStatus(
+            "Sonarr", "4.0.14.2939", "2025-04-01T00:00:00Z", "main", migrationVersion: 215, runtimeVersion: "6.0.36", UrlBase, Library.TimeProvider)));
 
-        api.MapGet("/tag", () =>
-        {
-            lock (Library.Sync)
-            {
-                return ArrShapes.Ok(Library.Tags.Select((label, i) => new { id = i + 1, label }).ToList());
-            }
-        });
+        api.MapGet("/tag", () => ArrShapes.Ok(ArrShapes.Tags(Library)));
 
         api.MapGet("/series", () =>
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Cleanup.Engine.Sources;
@@ -17,7 +16,6 @@ namespace Cleanup.Fakes.Tautulli;
 /// </summary>
 public sealed class FakeTautulli(FakeLibrary library, string apiKey) : FakeService(library, apiKey)
 {
-    private static readonly JsonSerializerOptions PythonJson = new() { PropertyNamingPolicy = null };
 
     public override ServiceKind Kind => ServiceKind.Tautulli;
 
@@ -172,8 +170,8 @@ public sealed class FakeTautulli(FakeLibrary library, string apiKey) : FakeServi
     }
 
     private static Task Success(HttpContext c, object data) =>
-        WriteAsync(c, new { response = new { result = "success", message = (string?)null, data } }, PythonJson);
+        WriteAsync(c, new { response = new { result = "success", message = (string?)null, data } }, AsDeclaredWithNulls);
 
     private static Task Error(HttpContext c, int status, string message) =>
-        WriteAsync(c, new { response = new { result = "error", message, data = new { } } }, PythonJson, status);
+        WriteAsync(c, new { response = new { result = "error", message, data = new { } } }, AsDeclaredWithNulls, status);
 }

@@ -2,7 +2,10 @@ using Cleanup.Engine.Sources;
 
 namespace Cleanup.Integrations.Http;
 
-/// <summary>Runs a status read and turns it into a <see cref="ServiceStatus"/>: never throws for a service that is down.</summary>
+/// <summary>
+/// Runs a status read and turns it into a <see cref="ServiceStatus"/>: never throws for a service that is down. Every
+/// client probes through here, so a latency is reported only for a service that answered.
+/// </summary>
 internal static class ServiceProbing
 {
     public static async Task<ServiceStatus> MeasureAsync(ServiceEndpoint endpoint, Func<CancellationToken, Task<string?>> readVersion, CancellationToken cancellationToken)

@@ -57,22 +57,18 @@ internal sealed class JellyfinClient : IMediaServer, IServiceProbe, IReportsData
 
     public DataIssueLog DataIssues { get; }
 
-    public async Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var started = endpoint.TimeProvider.GetTimestamp();
-        try
-        {
-            var info = await endpoint.GetJsonAsync<JellyfinPublicSystemInfo>($"{prefix}System/Info/Public", Json, cancellationToken).ConfigureAwait(false);
+    public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
+        ServiceProbing.MeasureAsync(
+            endpoint,
+            async ct =>
+            {
+                var info = await endpoint.GetJsonAsync<JellyfinPublicSystemInfo>($"{prefix}System/Info/Public", Json, ct).ConfigureAwait(false);
 
-            // The public info answers without a key; the users call proves the key works.
-            await ListUsersAsync(cancellationToken).ConfigureAwait(false);
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, true, info.Version, Elapsed(started), null);
-        }
-        catch (SourceReadException ex)
-        {
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, false, null, Elapsed(started), ex.Reason);
-        }
-    }
+                // The public info answers without a key; the users call proves the key works.
+                await ListUsersAsync(ct).ConfigureAwait(false);
+                return info.Version;
+            },
+            cancellationToken);
 
     public async Task<IReadOnlyList<MediaServerUser>> ListUsersAsync(CancellationToken cancellationToken)
     {
@@ -255,8 +251,6 @@ internal sealed class JellyfinClient : IMediaServer, IServiceProbe, IReportsData
 
     /// <summary>Jellyfin accepts GUIDs with or without dashes; compare them in N format.</summary>
     private static string NormalizeId(string id) => Guid.TryParse(id, out var guid) ? guid.ToString("N") : id.Trim();
-
-    private long Elapsed(long started) => (long)endpoint.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
     public void Dispose() => endpoint.Dispose();
 }

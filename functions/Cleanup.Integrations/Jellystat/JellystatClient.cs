@@ -60,19 +60,15 @@ internal sealed class JellystatClient : IWatchHistorySource, IServiceProbe, IRep
     public DataIssueLog DataIssues { get; }
 
     /// <summary>Jellystat has no version endpoint that stays local (its update check calls GitHub); the libraries call proves the key.</summary>
-    public async Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var started = endpoint.TimeProvider.GetTimestamp();
-        try
-        {
-            await endpoint.GetJsonAsync<JsonElement>("api/getLibraries", Json, cancellationToken).ConfigureAwait(false);
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, true, null, Elapsed(started), null);
-        }
-        catch (SourceReadException ex)
-        {
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, false, null, Elapsed(started), ex.Reason);
-        }
-    }
+    public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
+        ServiceProbing.MeasureAsync(
+            endpoint,
+            async ct =>
+            {
+                await endpoint.GetJsonAsync<JsonElement>("api/getLibraries", Json, ct).ConfigureAwait(false);
+                return null;
+            },
+            cancellationToken);
 
     /// <summary>
     /// Every play since <paramref name="since"/>. Groups come newest first (Jellystat's default sort), so paging stops
@@ -172,8 +168,6 @@ internal sealed class JellystatClient : IWatchHistorySource, IServiceProbe, IRep
             PlayedFor: play.PlaybackDuration is { } s and >= 0 ? TimeSpan.FromSeconds(s) : null,
             UserId: play.UserId);
     }
-
-    private long Elapsed(long started) => (long)endpoint.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
     public void Dispose() => endpoint.Dispose();
 }

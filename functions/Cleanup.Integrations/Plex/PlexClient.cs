@@ -51,20 +51,12 @@ internal sealed class PlexClient : IMediaServer, IServiceProbe, IReportsDataIssu
 
     public DataIssueLog DataIssues { get; }
 
-    public async Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var started = endpoint.TimeProvider.GetTimestamp();
-        try
-        {
-            // "/" needs the token (unlike /identity), so it proves the key and tells the version.
-            var server = await ContainerAsync(string.Empty, cancellationToken).ConfigureAwait(false);
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, true, server.Version, Elapsed(started), null);
-        }
-        catch (SourceReadException ex)
-        {
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, false, null, Elapsed(started), ex.Reason);
-        }
-    }
+    /// <summary>"/" needs the token (unlike /identity), so it proves the key and tells the version.</summary>
+    public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
+        ServiceProbing.MeasureAsync(
+            endpoint,
+            async ct => (await ContainerAsync(string.Empty, ct).ConfigureAwait(false)).Version,
+            cancellationToken);
 
     /// <summary>The token's account only: Plex shares no other user's view data with it.</summary>
     public async Task<IReadOnlyList<MediaServerUser>> ListUsersAsync(CancellationToken cancellationToken)
@@ -223,8 +215,6 @@ internal sealed class PlexClient : IMediaServer, IServiceProbe, IReportsDataIssu
         request.Headers.TryAddWithoutValidation("X-Plex-Product", "Cleanup");
         request.Headers.TryAddWithoutValidation("X-Plex-Client-Identifier", "cleanup");
     }
-
-    private long Elapsed(long started) => (long)endpoint.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
     public void Dispose() => endpoint.Dispose();
 }

@@ -3,6 +3,7 @@ using Cleanup.Engine.Ports;
 using Cleanup.Engine.Sources;
 using Cleanup.Integrations.Configuration;
 using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Radarr;
 
@@ -33,7 +34,7 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
     /// <summary>The whole library (Radarr does not page <c>/movie</c>), tags as labels.</summary>
     public async Task<IReadOnlyList<ArrMovie>> ListMoviesAsync(CancellationToken cancellationToken)
     {
-        var movies = await endpoint.GetJsonAsync<List<MovieResource>>("api/v3/movie", ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var movies = await endpoint.GetJsonAsync<List<MovieResource>>("api/v3/movie", LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
 
         // Tags after movies: a tag made in between is then known; one removed in between fails the read (see mapping).
         var labels = await ListTagsAsync(cancellationToken).ConfigureAwait(false);
@@ -52,7 +53,7 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
     /// <summary>Tag id to label (<c>GET /api/v3/tag</c>).</summary>
     public async Task<IReadOnlyDictionary<int, string>> ListTagsAsync(CancellationToken cancellationToken)
     {
-        var tags = await endpoint.GetJsonAsync<List<TagResource>>("api/v3/tag", ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var tags = await endpoint.GetJsonAsync<List<TagResource>>("api/v3/tag", LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
         var labels = new Dictionary<int, string>(tags.Count);
         foreach (var tag in tags)
         {
@@ -65,7 +66,7 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
     public async Task DeleteMovieAsync(int movieId, bool deleteFiles, bool addImportExclusion, CancellationToken cancellationToken)
     {
         var url = string.Create(CultureInfo.InvariantCulture, $"api/v3/movie/{movieId}?deleteFiles={Flag(deleteFiles)}&addImportExclusion={Flag(addImportExclusion)}");
-        await endpoint.SendAsync(HttpMethod.Delete, url, null, ServiceJson.CamelCase, $"delete movie {movieId}", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Delete, url, null, LenientJson.CamelCase, $"delete movie {movieId}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Through the movie editor (Radarr answers 202 with the movies).</summary>
@@ -77,11 +78,11 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
         }
 
         var body = new MovieEditorResource { MovieIds = movieIds, Monitored = monitored };
-        await endpoint.SendAsync(HttpMethod.Put, "api/v3/movie/editor", body, ServiceJson.CamelCase, $"{(monitored ? "monitor" : "unmonitor")} {movieIds.Count} movies", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Put, "api/v3/movie/editor", body, LenientJson.CamelCase, $"{(monitored ? "monitor" : "unmonitor")} {movieIds.Count} movies", cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteMovieFileAsync(int movieFileId, CancellationToken cancellationToken) =>
-        await endpoint.SendAsync(HttpMethod.Delete, string.Create(CultureInfo.InvariantCulture, $"api/v3/moviefile/{movieFileId}"), null, ServiceJson.CamelCase, $"delete movie file {movieFileId}", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Delete, string.Create(CultureInfo.InvariantCulture, $"api/v3/moviefile/{movieFileId}"), null, LenientJson.CamelCase, $"delete movie file {movieFileId}", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Adds, removes or replaces tags (by label) on movies through the editor. Labels Radarr does not know yet are
@@ -115,7 +116,7 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
             }
             else if (change != TagChange.Remove)
             {
-                var created = await endpoint.SendJsonAsync<TagResource>(HttpMethod.Post, "api/v3/tag", new TagResource { Label = label }, ServiceJson.CamelCase, $"create tag '{label}'", cancellationToken).ConfigureAwait(false);
+                var created = await endpoint.SendJsonAsync<TagResource>(HttpMethod.Post, "api/v3/tag", new TagResource { Label = label }, LenientJson.CamelCase, $"create tag '{label}'", cancellationToken).ConfigureAwait(false);
                 ids.Add(created.Id);
             }
         }
@@ -126,13 +127,13 @@ public sealed class RadarrClient : IMovieManager, IServiceProbe, IDataIssueSourc
         }
 
         var body = new MovieEditorResource { MovieIds = movieIds, Tags = ids, ApplyTags = change.ToString().ToLowerInvariant() };
-        await endpoint.SendAsync(HttpMethod.Put, "api/v3/movie/editor", body, ServiceJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Put, "api/v3/movie/editor", body, LenientJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
         ServiceProbing.MeasureAsync(
             endpoint,
-            async ct => (await endpoint.GetJsonAsync<SystemResource>("api/v3/system/status", ServiceJson.CamelCase, ct).ConfigureAwait(false)).Version,
+            async ct => (await endpoint.GetJsonAsync<SystemResource>("api/v3/system/status", LenientJson.CamelCase, ct).ConfigureAwait(false)).Version,
             cancellationToken);
 
     public IReadOnlyList<DataIssue> TakeDataIssues() => issues.Take();

@@ -3,6 +3,7 @@ using Cleanup.Engine.Ports;
 using Cleanup.Engine.Sources;
 using Cleanup.Integrations.Configuration;
 using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Seerr;
 
@@ -70,7 +71,7 @@ public sealed class SeerrClient : IRequestSource, IServiceProbe, IDataIssueSourc
     {
         try
         {
-            await endpoint.SendAsync(HttpMethod.Delete, string.Create(CultureInfo.InvariantCulture, $"api/v1/media/{mediaId}"), null, ServiceJson.CamelCase, $"delete media {mediaId}", cancellationToken).ConfigureAwait(false);
+            await endpoint.SendAsync(HttpMethod.Delete, string.Create(CultureInfo.InvariantCulture, $"api/v1/media/{mediaId}"), null, LenientJson.CamelCase, $"delete media {mediaId}", cancellationToken).ConfigureAwait(false);
         }
         catch (ServiceActionException ex) when (ex.StatusCode == 404)
         {
@@ -81,7 +82,7 @@ public sealed class SeerrClient : IRequestSource, IServiceProbe, IDataIssueSourc
     public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
         ServiceProbing.MeasureAsync(
             endpoint,
-            async ct => (await endpoint.GetJsonAsync<StatusResource>("api/v1/status", ServiceJson.CamelCase, ct).ConfigureAwait(false)).Version,
+            async ct => (await endpoint.GetJsonAsync<StatusResource>("api/v1/status", LenientJson.CamelCase, ct).ConfigureAwait(false)).Version,
             cancellationToken);
 
     public IReadOnlyList<DataIssue> TakeDataIssues() => issues.Take();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cleanup.Engine.Sources;
 using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Seerr;
 
@@ -20,7 +21,7 @@ internal static class SeerrPaging
         for (var page = 0; ; page++)
         {
             var url = string.Create(CultureInfo.InvariantCulture, $"{path}?take={take}&skip={page * take}{query}");
-            var answer = await endpoint.GetJsonAsync<SeerrPage<T>>(url, ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+            var answer = await endpoint.GetJsonAsync<SeerrPage<T>>(url, LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
             if (answer.PageInfo?.Results is not { } results || answer.Results is null)
             {
                 throw Fail(endpoint, $"{path} answered without pageInfo.results or results");

@@ -5,6 +5,7 @@ using Cleanup.Engine.Ports;
 using Cleanup.Engine.Sources;
 using Cleanup.Integrations.Configuration;
 using Cleanup.Integrations.Http;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Sonarr;
 
@@ -34,7 +35,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
 
     public async Task<IReadOnlyList<ArrSeries>> ListSeriesAsync(CancellationToken cancellationToken)
     {
-        var series = await endpoint.GetJsonAsync<List<SeriesResource>>("api/v3/series", ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var series = await endpoint.GetJsonAsync<List<SeriesResource>>("api/v3/series", LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
         var labels = await ListTagsAsync(cancellationToken).ConfigureAwait(false);
         var result = new List<ArrSeries>(series.Count);
         foreach (var s in series)
@@ -51,15 +52,15 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
     /// <summary>Tag id to label (<c>GET /api/v3/tag</c>).</summary>
     public async Task<IReadOnlyDictionary<int, string>> ListTagsAsync(CancellationToken cancellationToken)
     {
-        var tags = await endpoint.GetJsonAsync<List<TagResource>>("api/v3/tag", ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var tags = await endpoint.GetJsonAsync<List<TagResource>>("api/v3/tag", LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
         return tags.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Label ?? string.Empty);
     }
 
     public async Task<IReadOnlyList<ArrEpisode>> ListEpisodesAsync(int seriesId, CancellationToken cancellationToken)
     {
         var query = string.Create(CultureInfo.InvariantCulture, $"?seriesId={seriesId}");
-        var episodes = await endpoint.GetJsonAsync<List<EpisodeResource>>("api/v3/episode" + query, ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
-        var files = await endpoint.GetJsonAsync<List<EpisodeFileResource>>("api/v3/episodefile" + query, ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var episodes = await endpoint.GetJsonAsync<List<EpisodeResource>>("api/v3/episode" + query, LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
+        var files = await endpoint.GetJsonAsync<List<EpisodeFileResource>>("api/v3/episodefile" + query, LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
         return SonarrMapping.ToArrEpisodes(seriesId, episodes, files, Name, issues);
     }
 
@@ -67,7 +68,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
     public async Task DeleteSeriesAsync(int seriesId, bool deleteFiles, bool addImportListExclusion, CancellationToken cancellationToken)
     {
         var url = string.Create(CultureInfo.InvariantCulture, $"api/v3/series/{seriesId}?deleteFiles={Flag(deleteFiles)}&addImportListExclusion={Flag(addImportListExclusion)}");
-        await endpoint.SendAsync(HttpMethod.Delete, url, null, ServiceJson.CamelCase, $"delete series {seriesId}", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Delete, url, null, LenientJson.CamelCase, $"delete series {seriesId}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -92,7 +93,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
         }
 
         var body = new EpisodeFileListResource { EpisodeFileIds = episodeFileIds.Distinct().ToList() };
-        await endpoint.SendAsync(HttpMethod.Delete, "api/v3/episodefile/bulk", body, ServiceJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Delete, "api/v3/episodefile/bulk", body, LenientJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SetEpisodesMonitoredAsync(IReadOnlyCollection<int> episodeIds, bool monitored, CancellationToken cancellationToken)
@@ -103,7 +104,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
         }
 
         var body = new EpisodesMonitoredResource { EpisodeIds = episodeIds, Monitored = monitored };
-        await endpoint.SendAsync(HttpMethod.Put, "api/v3/episode/monitor", body, ServiceJson.CamelCase, $"{Verb(monitored)} {episodeIds.Count} episodes", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Put, "api/v3/episode/monitor", body, LenientJson.CamelCase, $"{Verb(monitored)} {episodeIds.Count} episodes", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
             ?? throw new ServiceActionException(Name, Kind, action, $"series {seriesId} has no season {seasonNumber}", 404);
 
         season["monitored"] = monitored;
-        await endpoint.SendAsync(HttpMethod.Put, url, series, ServiceJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Put, url, series, LenientJson.CamelCase, action, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SetSeriesMonitoredAsync(IReadOnlyCollection<int> seriesIds, bool monitored, CancellationToken cancellationToken)
@@ -132,13 +133,13 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
         }
 
         var body = new SeriesEditorResource { SeriesIds = seriesIds, Monitored = monitored };
-        await endpoint.SendAsync(HttpMethod.Put, "api/v3/series/editor", body, ServiceJson.CamelCase, $"{Verb(monitored)} {seriesIds.Count} series", cancellationToken).ConfigureAwait(false);
+        await endpoint.SendAsync(HttpMethod.Put, "api/v3/series/editor", body, LenientJson.CamelCase, $"{Verb(monitored)} {seriesIds.Count} series", cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
         ServiceProbing.MeasureAsync(
             endpoint,
-            async ct => (await endpoint.GetJsonAsync<SystemResource>("api/v3/system/status", ServiceJson.CamelCase, ct).ConfigureAwait(false)).Version,
+            async ct => (await endpoint.GetJsonAsync<SystemResource>("api/v3/system/status", LenientJson.CamelCase, ct).ConfigureAwait(false)).Version,
             cancellationToken);
 
     public IReadOnlyList<DataIssue> TakeDataIssues() => issues.Take();
@@ -150,7 +151,7 @@ public sealed class SonarrClient : ISeriesManager, IServiceProbe, IDataIssueSour
     {
         try
         {
-            return await endpoint.GetJsonAsync<T>(url, ServiceJson.CamelCase, cancellationToken).ConfigureAwait(false);
+            return await endpoint.GetJsonAsync<T>(url, LenientJson.CamelCase, cancellationToken).ConfigureAwait(false);
         }
         catch (SourceReadException ex)
         {

@@ -64,19 +64,11 @@ internal sealed class TautulliClient : IWatchHistorySource, IServiceProbe, IRepo
 
     public DataIssueLog DataIssues { get; }
 
-    public async Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken)
-    {
-        var started = endpoint.TimeProvider.GetTimestamp();
-        try
-        {
-            var info = await CallAsync<TautulliInfo>("get_tautulli_info", string.Empty, cancellationToken).ConfigureAwait(false);
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, true, info.Version, Elapsed(started), null);
-        }
-        catch (SourceReadException ex)
-        {
-            return new ServiceStatus(Name, Kind, endpoint.DisplayUrl, false, null, Elapsed(started), ex.Reason);
-        }
-    }
+    public Task<ServiceStatus> ProbeAsync(CancellationToken cancellationToken) =>
+        ServiceProbing.MeasureAsync(
+            endpoint,
+            async ct => (await CallAsync<TautulliInfo>("get_tautulli_info", string.Empty, ct).ConfigureAwait(false)).Version,
+            cancellationToken);
 
     /// <summary>
     /// Every play since <paramref name="since"/>, one row per play (<c>grouping=0</c>), newest first. Tautulli's
@@ -166,8 +158,6 @@ internal sealed class TautulliClient : IWatchHistorySource, IServiceProbe, IRepo
         var uri = request.RequestUri!.ToString();
         request.RequestUri = new Uri(uri + (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "apikey=" + Uri.EscapeDataString(key));
     }
-
-    private long Elapsed(long started) => (long)endpoint.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 
     public void Dispose() => endpoint.Dispose();
 }

@@ -31,6 +31,9 @@ public sealed record FakeAnswer(HttpStatusCode Status, JsonElement? Body)
         return new FakeAnswer(response.StatusCode, document.RootElement.Clone());
     }
 
+    /// <summary>A recorded request body (or "null" for none) as a detached element.</summary>
+    public static JsonElement Parse(string? json) => JsonDocument.Parse(json ?? "null").RootElement.Clone();
+
     public JsonElement RequiredBody => Body ?? throw new InvalidOperationException($"HTTP {(int)Status} had no body");
 
     public string StatusText => ((int)Status).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Cleanup.Integrations.Tests.Contracts;
 
@@ -81,8 +83,72 @@ public sealed class OpenApiDocument
         return all.Where(p => p.GetProperty("in").GetString() == location).Select(p => p.GetProperty("name").GetString()!).ToList();
     }
 
+    /// <summary>
+    /// The path template that a concrete request path (e.g. <c>/Items/0123…</c>) stands for, case-insensitive as
+    /// ASP.NET Core routes; a literal template wins over one with placeholders (<c>/Items/Counts</c> over <c>/Items/{itemId}</c>).
+    /// </summary>
+    public string? PathTemplateFor(string method, string path) =>
+        Root.GetProperty("paths").EnumerateObject()
+            .Where(t => t.Value.TryGetProperty(method.ToLowerInvariant(), out _))
+            .Select(t => t.Name)
+            .Where(template => Regex.IsMatch(path, "^" + Regex.Replace(Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$", RegexOptions.IgnoreCase))
+            .OrderBy(template => template.Count(c => c == '{'))
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Everything one recorded request and its answer break: an operation the document lacks, an undeclared query
+    /// parameter, an undocumented status, a body where none is documented (or none where one is), and the body against
+    /// its schema with unknown properties reported wherever <c>additionalProperties: false</c>.
+    /// </summary>
+    public IReadOnlyList<string> CheckExchange(string method, string path, IEnumerable<string> queryNames, int status, string? body)
+    {
+        var errors = new List<string>();
+        if (PathTemplateFor(method, path) is not { } template)
+        {
+            errors.Add($"{method} {path}: no such operation in {Name}");
+            return errors;
+        }
+
+        var declared = ParameterNames(template, method).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        errors.AddRange(queryNames.Where(n => !declared.Contains(n)).Select(n => $"{method} {template}: query parameter '{n}' is not in {Name}"));
+
+        var statusText = status.ToString(CultureInfo.InvariantCulture);
+        if (!ResponseStatuses(template, method).Contains(statusText))
+        {
+            errors.Add($"{method} {template}: status {status} is not documented");
+            return errors;
+        }
+
+        if (ResponseSchema(template, method, statusText) is not { } schema)
+        {
+            if (!string.IsNullOrEmpty(body))
+            {
+                errors.Add($"{method} {template} {status}: {Name} documents no body but one was sent");
+            }
+
+            return errors;
+        }
+
+        if (string.IsNullOrEmpty(body))
+        {
+            errors.Add($"{method} {template} {status}: a JSON body was expected");
+            return errors;
+        }
+
+        using var parsed = JsonDocument.Parse(body);
+        errors.AddRange(Validate(schema, parsed.RootElement, rejectUnknownProperties: true).Select(v => $"{method} {template} {status}: {v}"));
+        return errors;
+    }
+
     public JsonElement Component(string schemaName) => Root.GetProperty("components").GetProperty("schemas").GetProperty(schemaName);
 
     public IReadOnlyList<SchemaViolation> Validate(JsonElement schema, JsonElement value, bool rejectUnknownProperties = false) =>
         OpenApiSchemaValidator.Validate(Root, schema, value, rejectUnknownProperties);
+
+    /// <summary>Fails with the first 20 violations unless <paramref name="value"/> fits, unknown properties included.</summary>
+    public void AssertValid(JsonElement schema, JsonElement value)
+    {
+        var violations = Validate(schema, value, rejectUnknownProperties: true);
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Take(20)));
+    }
 }

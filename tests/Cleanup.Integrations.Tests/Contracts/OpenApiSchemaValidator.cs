@@ -6,7 +6,7 @@ namespace Cleanup.Integrations.Tests.Contracts;
 
 /// <summary>
 /// A small OpenAPI 3.0 schema validator over System.Text.Json, enough to hold the fakes to the upstream documents:
-/// <c>type</c> (with <c>integer</c> formats int32/int64 and <c>date-time</c> strings), <c>nullable</c>,
+/// <c>type</c> (with <c>integer</c> formats int32/int64, <c>date-time</c> and <c>uuid</c> strings), <c>nullable</c>,
 /// <c>required</c>, <c>properties</c>, <c>items</c>, <c>uniqueItems</c>, <c>enum</c>, <c>$ref</c> (local JSON
 /// pointers), <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>. Unknown properties are allowed unless asked to honour
 /// <c>additionalProperties: false</c> (the *arr documents are generated from their resources and say it everywhere).
@@ -132,6 +132,10 @@ public static partial class OpenApiSchemaValidator
                 else if (Format(schema) == "date-time" && !DateTime().IsMatch(value.GetString()!))
                 {
                     violations.Add(new(path, $"'{value.GetString()}' is not an RFC 3339 date-time"));
+                }
+                else if (Format(schema) == "uuid" && !Guid.TryParse(value.GetString(), out _))
+                {
+                    violations.Add(new(path, $"'{value.GetString()}' is not a uuid"));
                 }
 
                 break;

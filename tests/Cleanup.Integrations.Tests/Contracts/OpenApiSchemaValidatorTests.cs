@@ -14,6 +14,7 @@ public sealed class OpenApiSchemaValidatorTests
               "id": { "type": "integer", "format": "int32" },
               "size": { "type": "integer", "format": "int64" },
               "added": { "type": "string", "format": "date-time" },
+              "key": { "type": "string", "format": "uuid" },
               "status": { "$ref": "#/components/schemas/Status" },
               "tags": { "type": "array", "uniqueItems": true, "items": { "type": "integer" } },
               "tag": { "$ref": "#/components/schemas/Tag" },
@@ -36,7 +37,7 @@ public sealed class OpenApiSchemaValidatorTests
             {"id":1,"size":30000000000,"added":"2024-05-01T10:20:30Z","status":"ended","tags":[1,2],"tag":{"id":3,"label":null},
              "rating":7.5,"seasons":[1,2],"modifiedBy":null,"both":{"id":1,"label":"x"},"unknown":true}
             """));
-        Assert.Empty(Check("""{"id":1,"seasons":"all","modifiedBy":{"id":2},"added":"2024-05-01T10:20:30.000Z"}"""));
+        Assert.Empty(Check("""{"id":1,"seasons":"all","modifiedBy":{"id":2},"added":"2024-05-01T10:20:30.000Z","key":"0123456789abcdef0123456789abcdef"}"""));
     }
 
     [Theory]
@@ -46,6 +47,7 @@ public sealed class OpenApiSchemaValidatorTests
     [InlineData("""{"id":3000000000}""", "$.id", "int32")]
     [InlineData("""{"id":1,"added":"2024-05-01"}""", "$.added", "date-time")]
     [InlineData("""{"id":1,"added":null}""", "$.added", "not nullable")]
+    [InlineData("""{"id":1,"key":"not-a-guid"}""", "$.key", "uuid")]
     [InlineData("""{"id":1,"status":"hiatus"}""", "$.status", "is not one of")]
     [InlineData("""{"id":1,"tags":[1,1]}""", "$.tags[1]", "uniqueItems")]
     [InlineData("""{"id":1,"tags":{}}""", "$.tags", "array")]

@@ -1,15 +1,15 @@
-using System.Runtime.CompilerServices;
 using Cleanup.Engine.Sources;
 using Cleanup.Fakes.Jellyfin;
 using Cleanup.Fakes.Library;
 using Cleanup.Integrations.Jellyfin;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using Cleanup.Integrations.Tests.Contracts;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Jellyfin;
 
 /// <summary>
 /// Every request the Jellyfin client makes, and every answer the fake gives it, checked against Jellyfin 10.11's
-/// OpenAPI document (a subset of shared/specs/jellyfin.openapi.json kept beside this file).
+/// OpenAPI document (shared/specs/jellyfin.openapi.json).
 /// </summary>
 public sealed class FakeJellyfinContractTests : IAsyncLifetime
 {
@@ -20,12 +20,10 @@ public sealed class FakeJellyfinContractTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await fake.DisposeAsync();
 
-    private static string SpecFile([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "jellyfin-10.11.11.subset.openapi.json");
-
     [Fact]
     public async Task The_client_and_the_fake_follow_the_jellyfin_spec()
     {
-        var validator = OpenApiSubsetValidator.Load(SpecFile());
+        var validator = OpenApiDocument.Load("jellyfin.openapi.json");
         using (var client = JellyfinClient.Create(ServiceKind.Jellyfin, OptionsFor(fake, "jellyfin"), TimeProvider.System, recorder, pageSize: 20))
         {
             await client.ProbeAsync(default);
@@ -50,7 +48,7 @@ public sealed class FakeJellyfinContractTests : IAsyncLifetime
     [Fact]
     public void The_validator_rejects_what_the_spec_does_not_allow()
     {
-        var validator = OpenApiSubsetValidator.Load(SpecFile());
+        var validator = OpenApiDocument.Load("jellyfin.openapi.json");
         Assert.NotEmpty(validator.CheckExchange("GET", "/Items", ["userId", "bogusParameter"], 200, """{"Items":[],"TotalRecordCount":0,"StartIndex":0}"""));
         Assert.NotEmpty(validator.CheckExchange("GET", "/Items", [], 200, """{"Items":[{"Id":"not-a-guid","Type":"Movie"}],"TotalRecordCount":1}"""));
         Assert.NotEmpty(validator.CheckExchange("GET", "/Items", [], 200, """{"Items":[{"Type":"Film"}],"TotalRecordCount":1}"""));

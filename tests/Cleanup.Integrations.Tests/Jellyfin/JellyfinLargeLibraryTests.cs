@@ -2,7 +2,7 @@ using Cleanup.Engine.Sources;
 using Cleanup.Fakes.Jellyfin;
 using Cleanup.Fakes.Library;
 using Cleanup.Integrations.Jellyfin;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Jellyfin;
 

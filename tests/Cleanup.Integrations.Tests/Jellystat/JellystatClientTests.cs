@@ -6,7 +6,8 @@ using Cleanup.Fakes.Jellyfin;
 using Cleanup.Fakes.Jellystat;
 using Cleanup.Fakes.Library;
 using Cleanup.Integrations.Jellystat;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using static Cleanup.Integrations.Tests.Common.TestFaults;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Jellystat;
 
@@ -129,7 +130,7 @@ public sealed class JellystatClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(ReadFaults), MemberType = typeof(Media.MediaTestSupport))]
+    [MemberData(nameof(ReadFaults), MemberType = typeof(Common.TestFaults))]
     public async Task A_failing_read_throws_and_never_returns_a_partial_history(Fault fault)
     {
         var (retries, timeout) = BudgetFor(fault);

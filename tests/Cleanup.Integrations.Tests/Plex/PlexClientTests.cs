@@ -5,7 +5,8 @@ using Cleanup.Fakes.Library;
 using Cleanup.Fakes.Plex;
 using Cleanup.Integrations.Http;
 using Cleanup.Integrations.Plex;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using static Cleanup.Integrations.Tests.Common.TestFaults;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Plex;
 
@@ -154,7 +155,7 @@ public sealed class PlexClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(ReadFaults), MemberType = typeof(Media.MediaTestSupport))]
+    [MemberData(nameof(ReadFaults), MemberType = typeof(Common.TestFaults))]
     public async Task A_failing_read_throws_and_never_returns_a_partial_list(Fault fault)
     {
         var (retries, timeout) = BudgetFor(fault);

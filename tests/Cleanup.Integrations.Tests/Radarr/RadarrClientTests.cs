@@ -4,6 +4,7 @@ using Cleanup.Fakes.Radarr;
 using Cleanup.Integrations.Http;
 using Cleanup.Integrations.Radarr;
 using Cleanup.Integrations.Tests.Common;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Tests.Radarr;
 
@@ -213,7 +214,7 @@ public sealed class RadarrClientTests : IAsyncLifetime
         var json = """[{"id":"12","title":"Odd","tmdbId":"550","added":"2024-01-01T00:00:00Z","monitored":true,"statistics":{"sizeOnDisk":"42"}}]""";
         var issues = new IssueRecorder("radarr", ServiceKind.Radarr, TimeProvider.System);
 
-        var parsed = JsonSerializer.Deserialize<List<MovieResource>>(json, ServiceJson.CamelCase)!;
+        var parsed = JsonSerializer.Deserialize<List<MovieResource>>(json, LenientJson.CamelCase)!;
         var movie = RadarrMovieMapping.ToArrMovie(parsed[0], new Dictionary<int, string>(), "radarr", issues)!;
 
         Assert.Equal((12, 550, 42L, false, (int?)null), (movie.Id, movie.TmdbId!.Value, movie.SizeOnDisk, movie.HasFile, movie.Year));

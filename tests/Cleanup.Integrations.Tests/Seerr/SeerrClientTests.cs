@@ -5,6 +5,7 @@ using Cleanup.Fakes.Seerr;
 using Cleanup.Integrations.Http;
 using Cleanup.Integrations.Seerr;
 using Cleanup.Integrations.Tests.Common;
+using Cleanup.Integrations.Json;
 
 namespace Cleanup.Integrations.Tests.Seerr;
 
@@ -173,7 +174,7 @@ public sealed class SeerrClientTests : IAsyncLifetime
     [InlineData("""{"id":"4"}""", "user 4")]
     public void Display_name_falls_back_like_seerr(string json, string expected)
     {
-        var user = System.Text.Json.JsonSerializer.Deserialize<UserResource>(json, ServiceJson.CamelCase)!;
+        var user = System.Text.Json.JsonSerializer.Deserialize<UserResource>(json, LenientJson.CamelCase)!;
 
         Assert.Equal(expected, SeerrMapping.DisplayName(user));
     }

@@ -7,7 +7,8 @@ using Cleanup.Fakes.Library;
 using Cleanup.Fakes.Tautulli;
 using Cleanup.Integrations.Json;
 using Cleanup.Integrations.Tautulli;
-using static Cleanup.Integrations.Tests.Media.MediaTestSupport;
+using static Cleanup.Integrations.Tests.Common.TestFaults;
+using static Cleanup.Integrations.Tests.Common.TestServices;
 
 namespace Cleanup.Integrations.Tests.Tautulli;
 
@@ -103,7 +104,7 @@ public sealed class TautulliClientTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(ReadFaults), MemberType = typeof(Media.MediaTestSupport))]
+    [MemberData(nameof(ReadFaults), MemberType = typeof(Common.TestFaults))]
     public async Task A_failing_read_throws_and_never_shows_the_key_from_the_url(Fault fault)
     {
         var (retries, timeout) = BudgetFor(fault);

@@ -3,14 +3,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 
-// Shared by the Jellyfin, Plex, Jellystat and Tautulli fakes (kept in this folder by ownership).
 namespace Cleanup.Fakes.Json;
 
 /// <summary>Writes JSON the way the media services do: their own naming, nulls omitted.</summary>
 internal static class FakeJsonResponse
 {
-    /// <summary>PascalCase (as declared), nulls omitted: Jellyfin, Emby, Jellystat rows.</summary>
+    /// <summary>Names as declared, nulls omitted: Jellyfin, Emby (.NET) and Plex.</summary>
     public static readonly JsonSerializerOptions AsDeclared = new() { PropertyNamingPolicy = null, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>Names as declared, nulls written: Jellystat (node) and Tautulli (Python) serialize their rows as they are.</summary>
+    public static readonly JsonSerializerOptions AsDeclaredWithNulls = new() { PropertyNamingPolicy = null };
 
     public static async Task WriteAsync(HttpContext context, object value, JsonSerializerOptions options, int status = StatusCodes.Status200OK)
     {

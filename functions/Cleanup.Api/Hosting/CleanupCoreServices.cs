@@ -55,6 +55,13 @@ public static class CleanupCoreServices
         services.AddSingleton<IEnumerable<IServiceProbe>>(sp => sp.GetRequiredService<ServiceCatalog>().Probes);
 
         services.AddCleanupWorkflows(configuration);
+
+        // A service configured with Required=false is optional for the anomaly stop, like Deletion:OptionalSources.
+        services.AddSingleton<IPostConfigureOptions<DeletionOptions>>(sp => new PostConfigureOptions<DeletionOptions, IOptions<ServicesOptions>>(
+            Options.DefaultName,
+            sp.GetRequiredService<IOptions<ServicesOptions>>(),
+            (deletion, servicesOptions) => deletion.OptionalSources.AddRange(
+                servicesOptions.Value.All().Where(s => !s.Options.Required && s.Options.Name is not null).Select(s => s.Options.Name!))));
         services.AddRulesBridge();
         return services;
     }

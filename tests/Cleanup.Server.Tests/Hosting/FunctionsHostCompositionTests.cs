@@ -48,6 +48,26 @@ public sealed class FunctionsHostCompositionTests
     }
 
     [Fact]
+    public void A_service_marked_not_required_is_optional_for_the_anomaly_stop()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Services:Radarr:0:Url"] = "http://127.0.0.1:7878",
+            ["Services:Radarr:0:ApiKey"] = "k",
+            ["Services:Radarr:1:Name"] = "radarr-4k",
+            ["Services:Radarr:1:Url"] = "http://127.0.0.1:7879",
+            ["Services:Radarr:1:ApiKey"] = "k",
+            ["Services:Radarr:1:Required"] = "false",
+            ["Deletion:OptionalSources:0"] = "jellystat",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddCleanupCore(configuration, new StorageSettings { ConnectionString = "UseDevelopmentStorage=true" }, new HostInfo(DateTimeOffset.UnixEpoch, "live"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(["jellystat", "radarr-4k"], provider.GetRequiredService<IOptions<DeletionOptions>>().Value.OptionalSources);
+    }
+
+    [Fact]
     public void Each_workflow_has_its_own_fixed_instance_id()
     {
         var ids = Enum.GetValues<JobKind>().Select(OrchestratedRuns.InstanceIdOf).ToList();

@@ -42,6 +42,9 @@ export function JsonEditor(props: Props) {
   const { title, initial, validate, saving, saveError, fieldErrors, previewing } = props;
   const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [localError, setLocalError] = useState<string | null>(null);
+  // The text last previewed: once edited further, the preview shown no longer describes it.
+  const [previewedText, setPreviewedText] = useState<string | null>(null);
+  const previewStale = previewedText !== null && previewedText !== text;
   const ids = { title: useId(), json: useId(), base: useId() };
   const parsed = useMemo(() => parseJsonObject(text), [text]);
   const value = "value" in parsed ? parsed.value : null;
@@ -189,13 +192,14 @@ export function JsonEditor(props: Props) {
         ) : null}
       </div>
 
-      {props.children}
+      {previewStale && <p className="field-hint">Edited since this preview; preview again to see what the change does now.</p>}
+      <div className={previewStale ? "stale" : undefined}>{props.children}</div>
 
       <div className="editor-actions">
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" className="button" disabled={!value || previewing} onClick={() => checked(props.onPreview)}>
+        <button type="button" className="button" disabled={!value || previewing} onClick={() => checked((body) => { setPreviewedText(text); props.onPreview(body); })}>
           {previewing ? "Previewing…" : "Preview"}
         </button>
         <button type="submit" className="button button-primary" disabled={!value || saving}>

@@ -26,7 +26,7 @@ export function PreviewPanel({ data, error, pending }: { data: RulePreview | und
   if (error) return <ErrorState error={error} />;
   if (!data) return null;
 
-  const nothing = data.changedCount === 0 && data.entering.length === 0 && data.leaving.length === 0;
+  const moves = data.entering.length + data.leaving.length + data.wouldDelete.length + data.noLongerDue.length;
   return (
     <section className="preview" aria-label="Preview" data-testid="rule-preview">
       <h4 className="card-title">Preview against the library of {formatDateTime(data.evaluatedAt)} (nothing saved)</h4>
@@ -36,8 +36,12 @@ export function PreviewPanel({ data, error, pending }: { data: RulePreview | und
         <Stat label="Would delete" value={data.wouldDelete.length} hint={`${data.newlyDue.length} newly, ${data.noLongerDue.length} no longer`} />
         <Stat label="Would free" value={formatBytes(data.bytesWouldFree)} hint={`${data.changedCount} items change`} />
       </div>
-      {nothing ? (
-        <p className="muted">No item would change: the proposed rules decide the library as the current ones do.</p>
+      {moves === 0 ? (
+        <p className="muted">
+          {data.changedCount === 0
+            ? "No item would change: the proposed rules decide the library as the current ones do."
+            : `${data.changedCount} ${data.changedCount === 1 ? "item changes its" : "items change their"} due date or deciding rule, but nothing enters or leaves the leaving-soon list and nothing more would be deleted.`}
+        </p>
       ) : (
         <>
           <PreviewList title="Entering leaving soon" items={data.entering} />

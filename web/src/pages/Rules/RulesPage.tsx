@@ -57,7 +57,8 @@ export function RulesPage() {
         title="Rules"
         subtitle="What Cleanup keeps and for how long. Changes apply from the next sync; preview a change against the last synced library before you save it."
         actions={
-          data && (
+          data &&
+          editing?.kind !== "new" && (
             <div className="add-rule">
               <label htmlFor="new-rule-type" className="visually-hidden">
                 Type of the new rule

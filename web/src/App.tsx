@@ -6,6 +6,7 @@ import { DeletionsPage } from "./pages/Deletions/DeletionsPage";
 import { ItemDetailPage } from "./pages/ItemDetail/ItemDetailPage";
 import { JobsPage } from "./pages/Jobs/JobsPage";
 import { LeavingSoonPage } from "./pages/LeavingSoon/LeavingSoonPage";
+import { RulesPage } from "./pages/Rules/RulesPage";
 import { ServicesPage } from "./pages/Services/ServicesPage";
 import { Link, useRoute, type Route } from "./router";
 
@@ -15,6 +16,7 @@ const titles: Record<Route["page"], string> = {
   jobs: "Jobs",
   deletions: "Deletions",
   services: "Services",
+  rules: "Rules",
   "not-found": "Not found",
 };
 
@@ -52,6 +54,8 @@ function Page({ route }: { route: Route }) {
       return <DeletionsPage page={route.pageNumber} />;
     case "services":
       return <ServicesPage />;
+    case "rules":
+      return <RulesPage />;
     case "not-found":
       return (
         <>

@@ -7,6 +7,8 @@ describe("hash routes", () => {
     ["#/", { page: "leaving-soon" }],
     ["#/jobs", { page: "jobs" }],
     ["#/services", { page: "services" }],
+    ["#/rules", { page: "rules" }],
+    ["#/rules/x", { page: "not-found", path: "/rules/x" }],
     ["#/deletions", { page: "deletions", pageNumber: 1 }],
     ["#/deletions?page=3", { page: "deletions", pageNumber: 3 }],
     ["#/deletions?page=-2", { page: "deletions", pageNumber: 1 }],

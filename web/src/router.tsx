@@ -7,6 +7,7 @@ export type Route =
   | { page: "jobs" }
   | { page: "deletions"; pageNumber: number }
   | { page: "services" }
+  | { page: "rules" }
   | { page: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +34,9 @@ export function parseRoute(hash: string): Route {
     case "services":
       if (segments.length === 1) return { page: "services" };
       break;
+    case "rules":
+      if (segments.length === 1) return { page: "rules" };
+      break;
   }
   return { page: "not-found", path: raw };
 }
@@ -49,6 +53,8 @@ export function href(route: Route): string {
       return route.pageNumber > 1 ? `#/deletions?page=${route.pageNumber}` : "#/deletions";
     case "services":
       return "#/services";
+    case "rules":
+      return "#/rules";
     case "not-found":
       return `#${route.path}`;
   }

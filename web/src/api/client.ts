@@ -9,7 +9,14 @@ import type {
   LeavingSoonItem,
   MediaDetail,
   ProblemDetails,
+  RuleBody,
+  RulePreview,
+  RuleProposal,
+  RuleSettingsBody,
+  RulesResponse,
   ServiceStatus,
+  StoredRule,
+  StoredRuleSettings,
 } from "./types";
 
 /**
@@ -32,6 +39,11 @@ export class ApiError extends Error {
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  /** 412: the resource changed since it was read (If-Match did not match). */
+  get isPreconditionFailed(): boolean {
+    return this.status === 412;
   }
 }
 
@@ -71,6 +83,9 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
 
 const media = (id: string) => `media/${encodeURIComponent(id)}`;
 
+const rule = (id: string) => `rules/${encodeURIComponent(id)}`;
+const ifMatch = (etag: string) => ({ "If-Match": etag });
+
 const jobRoutes: Record<JobKind, string> = {
   FullSync: "sync/full",
   IncrementalSync: "sync/incremental",
@@ -96,4 +111,14 @@ export const api = {
 
   deletions: (page: number, pageSize: number) =>
     request<DeletionPage>(`deletions?page=${page}&pageSize=${pageSize}`),
+
+  rules: () => request<RulesResponse>("rules"),
+  addRule: (body: RuleBody) => request<StoredRule>("rules", { method: "POST", json: body }),
+  replaceRule: (id: string, etag: string, body: RuleBody) =>
+    request<StoredRule>(rule(id), { method: "PUT", json: body, headers: ifMatch(etag) }),
+  deleteRule: (id: string, etag: string) => request<void>(rule(id), { method: "DELETE", headers: ifMatch(etag) }),
+  /** `etag` null (never saved yet) overwrites whatever is stored. */
+  replaceRuleSettings: (etag: string | null, body: RuleSettingsBody) =>
+    request<StoredRuleSettings>("rules/settings", { method: "PUT", json: body, headers: ifMatch(etag ?? "*") }),
+  previewRules: (proposal: RuleProposal) => request<RulePreview>("rules/preview", { method: "POST", json: proposal }),
 };

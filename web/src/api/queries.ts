@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { api } from "./client";
-import type { Job, JobKind, KeepRequest, ServiceStatus } from "./types";
+import type { Job, JobKind, KeepRequest, RuleBody, RuleProposal, RuleSettingsBody, ServiceStatus } from "./types";
 
 export const queryKeys = {
   health: ["health"] as const,
@@ -11,6 +11,7 @@ export const queryKeys = {
   services: ["services"] as const,
   jobs: ["jobs"] as const,
   deletions: (page: number, pageSize: number) => ["deletions", page, pageSize] as const,
+  rules: ["rules"] as const,
 };
 
 export const isActive = (job: Job) => job.status === "Pending" || job.status === "Running";
@@ -101,4 +102,32 @@ export function useDeletions(page: number, pageSize: number) {
     queryFn: () => api.deletions(page, pageSize),
     placeholderData: keepPreviousData,
   });
+}
+
+export function useRules() {
+  return useQuery({ queryKey: queryKeys.rules, queryFn: api.rules });
+}
+
+/** Rule writes: each refetches the list afterwards, so that etags are fresh (also after a 412). */
+export function useRuleMutations() {
+  const client = useQueryClient();
+  const onSettled = () => client.invalidateQueries({ queryKey: queryKeys.rules });
+  const add = useMutation({ mutationFn: (body: RuleBody) => api.addRule(body), onSettled });
+  const replace = useMutation({
+    mutationFn: ({ id, etag, body }: { id: string; etag: string; body: RuleBody }) => api.replaceRule(id, etag, body),
+    onSettled,
+  });
+  const remove = useMutation({
+    mutationFn: ({ id, etag }: { id: string; etag: string }) => api.deleteRule(id, etag),
+    onSettled,
+  });
+  const settings = useMutation({
+    mutationFn: ({ etag, body }: { etag: string | null; body: RuleSettingsBody }) => api.replaceRuleSettings(etag, body),
+    onSettled,
+  });
+  return { add, replace, remove, settings };
+}
+
+export function usePreviewRules() {
+  return useMutation({ mutationFn: (proposal: RuleProposal) => api.previewRules(proposal) });
 }

@@ -126,3 +126,126 @@ export interface DeletionPage {
   reclaimedBytes: number;
   wouldReclaimBytes: number;
 }
+
+// Rules (GET/POST /api/rules, PUT/DELETE /api/rules/{id}, GET/PUT /api/rules/settings, POST /api/rules/preview).
+// Bodies are the rule set's own JSON form: camelCase, enums as camelCase strings, durations as text ("30d", "never").
+
+export type RuleType = "tag" | "requester" | "watched" | "condition" | "episode";
+export type RuleAction = "delete" | "unmonitorAndDeleteFiles" | "unmonitorOnly" | "doNothing";
+export type RetentionBase = "lastWatchedOrAdded" | "lastWatched" | "added";
+export type UnwatchedBehavior = "keepForever" | "countFromAdded";
+export type MatchMode = "all" | "any";
+
+/** A rule's JSON as the server stores it. Fields vary by type; unknown ones are kept as they are when edited. */
+export interface RuleBody {
+  type: RuleType | string;
+  name?: string;
+  enabled?: boolean;
+  /** tag, requester, watched */
+  retention?: string;
+  requireWatched?: boolean;
+  retentionBase?: RetentionBase | string;
+  unwatchedBehavior?: UnwatchedBehavior | string;
+  action?: RuleAction | string;
+  /** "movie" | "series"; absent for both (condition rules: also "season" | "episode"). */
+  mediaType?: string | null;
+  /** tag, episode */
+  tags?: string[];
+  /** requester, watched */
+  users?: string[];
+  /** condition */
+  match?: MatchMode | string;
+  groups?: ConditionGroup[];
+  /** episode */
+  keepLatestEpisodes?: number | null;
+  keepLatestSeasons?: number | null;
+  maxAge?: string;
+  skipContinuingSeries?: boolean;
+  [field: string]: unknown;
+}
+
+export interface ConditionGroup {
+  match?: MatchMode | string;
+  conditions?: Condition[];
+}
+
+export interface Condition {
+  property: string;
+  operator: string;
+  value?: string | null;
+  values?: string[] | null;
+  user?: string | null;
+}
+
+export interface StoredRule extends RuleBody {
+  id: string;
+  etag: string;
+}
+
+export interface RetentionPolicy {
+  retention?: string;
+  requireWatched?: boolean;
+  retentionBase?: RetentionBase | string;
+  unwatchedBehavior?: UnwatchedBehavior | string;
+  action?: RuleAction | string;
+}
+
+export interface RuleSettingsBody {
+  version?: number;
+  movies?: RetentionPolicy;
+  series?: RetentionPolicy;
+  protections?: {
+    favoritesOf?: string[];
+    inProgress?: boolean;
+    currentlyPlaying?: boolean;
+    requestedWithin?: string;
+    [field: string]: unknown;
+  };
+  timeline?: { leavingSoonWindow?: string; gracePeriod?: string; [field: string]: unknown };
+  diskSpace?: { enabled?: boolean; minimumFreeGb?: number; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+export interface StoredRuleSettings extends RuleSettingsBody {
+  /** Null until the settings were first saved. */
+  etag: string | null;
+}
+
+export interface RulesResponse {
+  rules: StoredRule[];
+  settings: StoredRuleSettings;
+}
+
+/** A proposed rule set for a preview; parts left out are the stored ones. */
+export interface RuleProposal extends RuleSettingsBody {
+  rules?: RuleBody[];
+}
+
+export interface PreviewDecision {
+  status: string;
+  dueDate: IsoDate | null;
+  deletionDate: IsoDate | null;
+  /** The deciding rule in words ("tag rule 'Kids', tag 'kids'"). */
+  rule: string | null;
+  action: string;
+}
+
+export interface PreviewItem {
+  id: string;
+  title: string;
+  mediaType: string;
+  sizeBytes: number;
+  before: PreviewDecision | null;
+  after: PreviewDecision | null;
+}
+
+export interface RulePreview {
+  evaluatedAt: IsoDate;
+  entering: PreviewItem[];
+  leaving: PreviewItem[];
+  wouldDelete: PreviewItem[];
+  newlyDue: PreviewItem[];
+  noLongerDue: PreviewItem[];
+  bytesWouldFree: number;
+  changedCount: number;
+}

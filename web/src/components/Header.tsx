@@ -7,6 +7,7 @@ const nav: { label: string; to: Route; pages: Route["page"][] }[] = [
   { label: "Leaving soon", to: { page: "leaving-soon" }, pages: ["leaving-soon", "item"] },
   { label: "Jobs", to: { page: "jobs" }, pages: ["jobs"] },
   { label: "Deletions", to: { page: "deletions", pageNumber: 1 }, pages: ["deletions"] },
+  { label: "Rules", to: { page: "rules" }, pages: ["rules"] },
   { label: "Services", to: { page: "services" }, pages: ["services"] },
 ];
 

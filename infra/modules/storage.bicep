@@ -20,11 +20,14 @@ param deploymentContainerName string = 'deploymentpackage'
 // The tables the app's stores use (see functions/Cleanup.Storage); created here so the app needs no create rights.
 var tableNames = [
   'Media'
+  'Keeps'
   'Rules'
   'Jobs'
-  'Deletions'
   'Leases'
-  'Settings'
+  'Audit'
+  'DeletionLedger'
+  'SourceHealth'
+  'NotificationLedger'
 ]
 
 // Library snapshots are passed between Durable activities by reference (claim check), not inside messages.
@@ -64,6 +67,41 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     publicAccess: 'None'
   }
 }]
+
+// Per-run source snapshots and change sets are only needed while their run lasts; the "latest" snapshots are
+// rewritten by every sync, so a week without modification means they are no longer used (the next sync recreates them).
+resource snapshotRetention 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-snapshots'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'snapshots/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 7
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account

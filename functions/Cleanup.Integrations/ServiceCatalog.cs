@@ -26,10 +26,10 @@ public sealed class ServiceCatalog : IServiceCatalog, IDisposable
                 ServiceKind.Radarr => Add(RadarrClient.Create(instance, timeProvider), MovieManagers),
                 ServiceKind.Sonarr => Add(SonarrClient.Create(instance, timeProvider), SeriesManagers),
                 ServiceKind.Jellyseerr or ServiceKind.Overseerr => Add(SeerrClient.Create(kind, instance, timeProvider), RequestSources),
-                ServiceKind.Jellyfin or ServiceKind.Emby => Add(JellyfinClient.Create(kind, instance, timeProvider), MediaServers),
-                ServiceKind.Plex => Add(PlexClient.Create(kind, instance, timeProvider), MediaServers),
-                ServiceKind.Jellystat => Add(JellystatClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider), WatchHistorySources),
-                ServiceKind.Tautulli => Add(TautulliClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider), WatchHistorySources),
+                ServiceKind.Jellyfin or ServiceKind.Emby => Add(JellyfinClient.Create(kind, instance, timeProvider, pageSize: instance.PageSize ?? JellyfinClient.DefaultPageSize), MediaServers),
+                ServiceKind.Plex => Add(PlexClient.Create(kind, instance, timeProvider, pageSize: instance.PageSize ?? PlexClient.DefaultPageSize), MediaServers),
+                ServiceKind.Jellystat => Add(JellystatClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider, pageSize: instance.PageSize ?? JellystatClient.DefaultPageSize), WatchHistorySources),
+                ServiceKind.Tautulli => Add(TautulliClient.Create(kind, instance, MediaServerOf(instance, kind), timeProvider, pageSize: instance.PageSize ?? TautulliClient.DefaultPageSize), WatchHistorySources),
                 _ => throw new NotSupportedException($"Services:{kind} is not supported yet."),
             };
             if (client is IServiceProbe probe)

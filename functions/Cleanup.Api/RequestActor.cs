@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Http;
 
 namespace Cleanup.Api;
 
-/// <summary>Who made a request, for the audit: the Static Web Apps user in Azure, "dashboard" on the self-host.</summary>
+/// <summary>
+/// Who made a request, as "user:&lt;name&gt;" for jobs, keeps and the audit: the signed-in user (the Functions host
+/// sets it from the Static Web Apps principal), else the principal header itself, else "user:anonymous".
+/// </summary>
 public static class RequestActor
 {
     public static string Name(HttpContext http) =>
-        ClientPrincipal.From(http.Request) is { } p && !string.IsNullOrEmpty(p.UserDetails) ? $"user:{p.UserDetails}" : "user:dashboard";
+        http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? $"user:{name}"
+        : ClientPrincipal.From(http.Request) is { UserDetails: { Length: > 0 } details } ? $"user:{details}"
+        : "user:anonymous";
 }
 
 /// <summary>

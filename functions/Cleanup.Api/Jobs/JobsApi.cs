@@ -22,13 +22,13 @@ public static class JobsApi
     }
 
     public static Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> StartFullSync(IJobStarter starter, HttpContext http, CancellationToken cancellationToken) =>
-        StartAsync(starter, new JobRequest(JobKind.FullSync, JobTrigger.User, ActorOf(http)), cancellationToken);
+        StartAsync(starter, new JobRequest(JobKind.FullSync, JobTrigger.User, RequestActor.Name(http)), cancellationToken);
 
     public static Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> StartIncrementalSync(IJobStarter starter, HttpContext http, CancellationToken cancellationToken) =>
-        StartAsync(starter, new JobRequest(JobKind.IncrementalSync, JobTrigger.User, ActorOf(http)), cancellationToken);
+        StartAsync(starter, new JobRequest(JobKind.IncrementalSync, JobTrigger.User, RequestActor.Name(http)), cancellationToken);
 
     public static Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> StartCleanup(IJobStarter starter, HttpContext http, CancellationToken cancellationToken) =>
-        StartAsync(starter, new JobRequest(JobKind.Cleanup, JobTrigger.User, ActorOf(http)), cancellationToken);
+        StartAsync(starter, new JobRequest(JobKind.Cleanup, JobTrigger.User, RequestActor.Name(http)), cancellationToken);
 
     public static async Task<Ok<IReadOnlyList<Job>>> ListJobs(IJobStore jobs, CancellationToken cancellationToken) =>
         TypedResults.Ok(await jobs.ListAsync(cancellationToken));
@@ -56,10 +56,6 @@ public static class JobsApi
             detail: $"Job '{result.Job.Id}' is running; follow it at {statusUrl}.",
             extensions: new Dictionary<string, object?> { ["jobId"] = result.Job.Id, ["statusUrl"] = statusUrl });
     }
-
-    /// <summary>"user:&lt;name&gt;" for the audit; the dashboard's sign-in (Static Web Apps or the host's auth) sets the name.</summary>
-    public static string ActorOf(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? $"user:{name}" : "user:anonymous";
 }
 
 public sealed record JobAccepted(string JobId, string StatusUrl);

@@ -51,7 +51,7 @@ internal static class ApiAccess
                 detail: needsAdmin ? "Changing anything needs the 'admin' role." : "Reading needs the 'viewer' or 'admin' role.");
         }
 
-        // The handlers name the actor from HttpContext.User (JobsApi.ActorOf), as under the self-host's sign-in.
+        // The handlers name the actor from HttpContext.User (RequestActor.Name), as under the self-host's sign-in.
         var claims = new List<Claim>();
         if (!string.IsNullOrEmpty(principal.UserDetails))
         {

@@ -25,7 +25,7 @@ public static class MediaApi
     {
         var now = time.GetUtcNow();
         var items = (await store.ListAsync(cancellationToken))
-            .Where(r => r.Status is "LeavingSoon" or "Due" && r.DeletionDate is not null && !r.Kept)
+            .Where(r => r.IsLeaving && r.DeletionDate is not null)
             .OrderBy(r => r.DeletionDate)
             .ThenBy(r => r.Title, StringComparer.OrdinalIgnoreCase)
             .Select(r => LeavingSoonItem.From(r, now))

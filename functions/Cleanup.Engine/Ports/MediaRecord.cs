@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cleanup.Engine.Ports;
 
 /// <summary>
@@ -54,4 +56,8 @@ public sealed record MediaRecord
     public DateTimeOffset? KeptUntil { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Shown as leaving soon: leaving soon or due, and nobody kept it.</summary>
+    [JsonIgnore]
+    public bool IsLeaving => Status is "LeavingSoon" or "Due" && !Kept;
 }

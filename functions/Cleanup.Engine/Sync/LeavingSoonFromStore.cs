@@ -12,7 +12,7 @@ public sealed class LeavingSoonFromStore(IMediaStore media, ILibrarySnapshotStor
     public async Task<IReadOnlyList<LeavingSoonEntry>> ListAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var records = (await media.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(r => LibraryEvaluation.IsLeaving(r) && r.FlaggedAt is not null && r.DeletionDate is not null)
+            .Where(r => r.IsLeaving && r.FlaggedAt is not null && r.DeletionDate is not null)
             .OrderBy(r => r.DeletionDate)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();

@@ -163,15 +163,13 @@ public sealed class LibraryEvaluation(
 
     private static (int Entered, int Left) Movement(IReadOnlyList<MediaRecord> stored, List<MediaRecord> current, IReadOnlyList<string> removed)
     {
-        var wasLeaving = stored.Where(IsLeaving).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var isLeaving = current.Where(IsLeaving).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var wasLeaving = stored.Where(r => r.IsLeaving).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var isLeaving = current.Where(r => r.IsLeaving).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var decided = current.Select(r => r.Id).Concat(removed).ToHashSet(StringComparer.Ordinal);
 
         // Items missing only because a source failed have not left: they are neither decided nor removed.
         return (isLeaving.Count(id => !wasLeaving.Contains(id)), wasLeaving.Count(id => !isLeaving.Contains(id) && decided.Contains(id)));
     }
-
-    internal static bool IsLeaving(MediaRecord record) => record.Status is "LeavingSoon" or "Due" && !record.Kept;
 
     /// <summary>
     /// For a statistics source (Jellystat, Tautulli): the media server whose plays it records, so that only that
